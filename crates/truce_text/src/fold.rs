@@ -1,0 +1,212 @@
+//! Case, diacritic, punctuation and Arabic-letter folding.
+//!
+//! The rules, applied per character of the NFD decomposition:
+//! - letters are lowercased; combining marks (Latin accents, Arabic
+//!   harakat, shadda, sukun) and tatweel are dropped;
+//! - Arabic alef forms (أ إ آ ٱ) become ا, alef maqsura ى becomes ي,
+//!   ta marbuta ة becomes ه, hamza carriers ؤ ئ become و ي;
+//! - apostrophes and transliteration marks (' ’ ‘ ʿ ʾ ` ´) are dropped, so
+//!   "Syria's", "Syria’s" and the punctuation-stripped "Syrias" agree and
+//!   "Ma'arrat" matches "Maarrat";
+//! - hyphens, dashes, underscores and every run of whitespace become one
+//!   space, so "Al-Sham" matches "al sham";
+//! - curly double quotes become `"`; other characters pass through
+//!   lowercased.
+
+use truce_model::Span;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folded text with a map from each folded byte to its original byte.
+#[derive(Clone, Debug, Default)]
+pub struct Folded {
+    text: String,
+    /// `map[i]` is the original byte offset of the character that produced
+    /// folded byte `i`; one extra entry holds the original length.
+    map: Vec<u32>,
+    /// `ends[i]`: original end offset of the character that produced byte `i`.
+    ends: Vec<u32>,
+}
+
+impl Folded {
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The original span of folded bytes `start..end`. Out-of-range input is
+    /// clamped, so the result always lies inside the original text.
+    pub fn to_original(&self, start: usize, end: usize) -> Span {
+        let n = self.text.len();
+        if n == 0 {
+            return Span::new(0, 0);
+        }
+        let (start, end) = (start.min(n), end.min(n));
+        if start >= end {
+            let at = self.map[start] as usize;
+            return Span::new(at, at);
+        }
+        Span::new(self.map[start] as usize, self.ends[end - 1] as usize)
+    }
+
+    /// Original offset of folded byte `i` (the input length past the end).
+    pub fn original_offset(&self, i: usize) -> usize {
+        self.map[i.min(self.text.len())] as usize
+    }
+}
+
+/// Fold `input` for matching, keeping the offset map.
+pub fn fold(input: &str) -> Folded {
+    let mut out = Folded {
+        text: String::with_capacity(input.len()),
+        map: Vec::with_capacity(input.len() + 1),
+        ends: Vec::with_capacity(input.len()),
+    };
+    let mut pending_space: Option<(u32, u32)> = None;
+    for (at, ch) in input.char_indices() {
+        let (start, end) = (at as u32, (at + ch.len_utf8()) as u32);
+        if ch.is_ascii() {
+            fold_ascii(&mut out, &mut pending_space, ch, start, end);
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        for d in ch.to_string().nfd() {
+            match fold_char(d) {
+                Folding::Drop => {}
+                Folding::Space => {
+                    pending_space.get_or_insert((start, end));
+                }
+                Folding::Chars(c) => {
+                    for lc in c.to_lowercase().filter(|l| !('\u{0300}'..='\u{036F}').contains(l)) {
+                        flush_space(&mut out, &mut pending_space);
+                        push(&mut out, lc.encode_utf8(&mut buf), start, end);
+                    }
+                }
+            }
+        }
+    }
+    out.map.push(input.len() as u32);
+    out
+}
+
+/// Fold a lexicon key: the folded text without leading or trailing space.
+pub fn fold_key(key: &str) -> String {
+    fold(key).text.trim().to_owned()
+}
+
+/// True for bytes that belong to words: ASCII letters and digits and every
+/// byte of a non-ASCII character (folded text has no non-word non-ASCII
+/// characters that matter for boundaries except punctuation we test for).
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+fn fold_ascii(out: &mut Folded, pending: &mut Option<(u32, u32)>, ch: char, start: u32, end: u32) {
+    match ch {
+        '\'' | '`' => {}
+        '-' | '_' => {
+            pending.get_or_insert((start, end));
+        }
+        c if c.is_ascii_whitespace() => {
+            pending.get_or_insert((start, end));
+        }
+        c => {
+            flush_space(out, pending);
+            let lc = c.to_ascii_lowercase() as u8;
+            out.text.push(lc as char);
+            out.map.push(start);
+            out.ends.push(end);
+        }
+    }
+}
+
+fn flush_space(out: &mut Folded, pending: &mut Option<(u32, u32)>) {
+    if let Some((start, end)) = pending.take() {
+        if !out.text.is_empty() && !out.text.ends_with(' ') {
+            out.text.push(' ');
+            out.map.push(start);
+            out.ends.push(end);
+        }
+    }
+}
+
+fn push(out: &mut Folded, s: &str, start: u32, end: u32) {
+    out.text.push_str(s);
+    for _ in 0..s.len() {
+        out.map.push(start);
+        out.ends.push(end);
+    }
+}
+
+enum Folding {
+    Drop,
+    Space,
+    Chars(char),
+}
+
+fn fold_char(c: char) -> Folding {
+    match c {
+        // combining marks: Latin accents, Arabic harakat, shadda, sukun, dagger alef
+        '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => {
+            Folding::Drop
+        }
+        '\u{0640}' => Folding::Drop, // tatweel
+        '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}' | '\u{00B4}' => {
+            Folding::Drop
+        }
+        '\u{0621}' => Folding::Drop, // lone hamza
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => Folding::Chars('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Folding::Space,
+        c if c.is_whitespace() => Folding::Space,
+        '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => Folding::Chars('\u{0627}'),
+        '\u{0649}' => Folding::Chars('\u{064A}'),
+        '\u{0629}' => Folding::Chars('\u{0647}'),
+        '\u{0624}' => Folding::Chars('\u{0648}'),
+        '\u{0626}' => Folding::Chars('\u{064A}'),
+        'ı' => Folding::Chars('i'),
+        'ə' => Folding::Chars('e'),
+        c => Folding::Chars(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_folding() {
+        assert_eq!(fold_key("Ḩalab"), "halab");
+        assert_eq!(fold_key("Madīnat  Ḩalab"), "madinat halab");
+        assert_eq!(fold_key("Al-Ladhiqiyah"), "al ladhiqiyah");
+        assert_eq!(fold_key("Ma'arrat al-Nu‘man"), "maarrat al numan");
+        assert_eq!(fold_key("Syria’s"), "syrias");
+        assert_eq!(fold_key("  Deir ez—Zor "), "deir ez zor");
+    }
+
+    #[test]
+    fn arabic_folding() {
+        assert_eq!(fold_key("إدلب"), fold_key("ادلب"));
+        assert_eq!(fold_key("حماة"), fold_key("حماه"));
+        assert_eq!(fold_key("دمـشـق"), fold_key("دمشق"));
+        assert_eq!(fold_key("اللاذقيَّة"), fold_key("اللاذقيه"));
+        assert_eq!(fold_key("مصطفى"), fold_key("مصطفي"));
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let src = "Près de «Ḩalab» — today";
+        let f = fold(src);
+        let at = f.text().find("halab").expect("folded");
+        let span = f.to_original(at, at + 5);
+        assert_eq!(span.slice(src), "Ḩalab");
+        let at = f.text().find("today").expect("folded");
+        assert_eq!(f.to_original(at, at + 5).slice(src), "today");
+    }
+
+    #[test]
+    fn empty_and_out_of_range() {
+        let f = fold("");
+        assert_eq!(f.text(), "");
+        assert_eq!(f.to_original(0, 10), Span::new(0, 0));
+        let f = fold("ab");
+        assert_eq!(f.to_original(1, 99), Span::new(1, 2));
+    }
+}
