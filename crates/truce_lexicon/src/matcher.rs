@@ -1,0 +1,216 @@
+//! One automaton over every folded key; a scan returns non-overlapping,
+//! leftmost-longest matches that start and end on word boundaries.
+
+use crate::actors::{ActorId, Actors};
+use crate::cues::{Cue, parse_cues};
+use crate::LexiconError;
+use daachorse::DoubleArrayAhoCorasick;
+use std::collections::HashMap;
+use truce_model::Span;
+use truce_text::{Folded, fold_key, is_word_byte};
+
+const ACTORS_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/actors.tsv"));
+const DEMONYMS_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/demonyms.tsv"));
+const TRIGGERS_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/triggers.tsv"));
+
+/// What a matched key stands for. A key may stand for several entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// A gazetteer place (the caller's place id).
+    Place(u32),
+    Actor(ActorId),
+    /// A country adjective ("Russian") pointing at the country's state actor.
+    Demonym(ActorId),
+    Cue(Cue),
+}
+
+/// One match in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match {
+    /// Bytes of the original text.
+    pub span: Span,
+    /// Bytes of the folded text.
+    pub folded: (usize, usize),
+    pub entries: Vec<Entry>,
+}
+
+impl Match {
+    pub fn cue(&self, class: crate::CueClass) -> Option<Cue> {
+        self.entries.iter().find_map(|e| match e {
+            Entry::Cue(c) if c.class == class => Some(*c),
+            _ => None,
+        })
+    }
+
+    pub fn places(&self) -> impl Iterator<Item = u32> + '_ {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Place(p) => Some(*p),
+            _ => None,
+        })
+    }
+
+    pub fn actor(&self) -> Option<ActorId> {
+        self.entries.iter().find_map(|e| match e {
+            Entry::Actor(a) => Some(*a),
+            _ => None,
+        })
+    }
+}
+
+/// One value slot of the automaton: the entries of a key, each with the
+/// exact original spelling it requires (for `=`-prefixed aliases).
+type Slot = Vec<(Entry, Option<String>)>;
+
+/// Collects keys, then compiles them.
+#[derive(Default)]
+pub struct LexiconBuilder {
+    keys: HashMap<String, usize>,
+    slots: Vec<Slot>,
+    actors: Actors,
+}
+
+impl LexiconBuilder {
+    /// Add the embedded actor, demonym and trigger tables.
+    pub fn embedded_tables(self) -> Result<Self, LexiconError> {
+        self.tables(ACTORS_TSV, DEMONYMS_TSV, TRIGGERS_TSV)
+    }
+
+    /// Add actor, demonym and trigger tables given as text.
+    pub fn tables(mut self, actors: &str, demonyms: &str, triggers: &'static str) -> Result<Self, LexiconError> {
+        let table = Actors::parse(actors, demonyms)?;
+        for (id, actor) in table.iter() {
+            for alias in &actor.aliases {
+                self.add(alias, Entry::Actor(id));
+            }
+        }
+        for (adjective, id) in table.demonyms.clone() {
+            self.add(&adjective, Entry::Demonym(id));
+        }
+        for (phrase, cue) in parse_cues(triggers)? {
+            self.add(phrase, Entry::Cue(cue));
+        }
+        self.actors = table;
+        Ok(self)
+    }
+
+    /// Add a place name (already folded or not) for the caller's place id.
+    pub fn place(mut self, name: &str, place: u32) -> Self {
+        self.add(name, Entry::Place(place));
+        self
+    }
+
+    fn add(&mut self, surface: &str, entry: Entry) {
+        let (exact, surface) = match surface.strip_prefix('=') {
+            Some(s) => (Some(s.to_owned()), s),
+            None => (None, surface),
+        };
+        let key = fold_key(surface);
+        if key.is_empty() {
+            return;
+        }
+        let next = self.slots.len();
+        let slot = *self.keys.entry(key).or_insert(next);
+        if slot == next {
+            self.slots.push(Vec::new());
+        }
+        if !self.slots[slot].iter().any(|(e, x)| *e == entry && *x == exact) {
+            self.slots[slot].push((entry, exact));
+        }
+    }
+
+    pub fn build(self) -> Result<Lexicon, LexiconError> {
+        let pairs = self.keys.iter().map(|(k, v)| (k.as_bytes(), *v as u32));
+        let automaton = DoubleArrayAhoCorasick::with_values(pairs)
+            .map_err(|e| LexiconError::Automaton(e.to_string()))?;
+        Ok(Lexicon { automaton, slots: self.slots, actors: self.actors })
+    }
+}
+
+/// The compiled lexicon.
+pub struct Lexicon {
+    automaton: DoubleArrayAhoCorasick<u32>,
+    slots: Vec<Slot>,
+    actors: Actors,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon").field("keys", &self.slots.len()).finish()
+    }
+}
+
+impl Lexicon {
+    pub fn builder() -> LexiconBuilder {
+        LexiconBuilder::default()
+    }
+
+    pub fn actors(&self) -> &Actors {
+        &self.actors
+    }
+
+    pub fn keys(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Every match in `folded` (the fold of `original`), non-overlapping,
+    /// leftmost-longest, on word boundaries. A trailing possessive "s"
+    /// ("Syrias", "Russia's") is allowed after place and actor names.
+    pub fn scan(&self, folded: &Folded, original: &str) -> Vec<Match> {
+        let text = folded.text().as_bytes();
+        let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if !starts_word(text, start) {
+                continue;
+            }
+            if ends_word(text, end) {
+                candidates.push((start, end, m.value()));
+            } else if possessive(text, end) && self.is_name(m.value()) {
+                candidates.push((start, end + 1, m.value()));
+            }
+        }
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out = Vec::new();
+        let mut next_free = 0;
+        for (start, end, slot) in candidates {
+            if start < next_free {
+                continue;
+            }
+            let span = folded.to_original(start, end);
+            let entries = self.entries(slot, span.slice(original));
+            if entries.is_empty() {
+                continue;
+            }
+            next_free = end;
+            out.push(Match { span, folded: (start, end), entries });
+        }
+        out
+    }
+
+    fn is_name(&self, slot: u32) -> bool {
+        self.slots[slot as usize]
+            .iter()
+            .any(|(e, _)| matches!(e, Entry::Place(_) | Entry::Actor(_) | Entry::Demonym(_)))
+    }
+
+    fn entries(&self, slot: u32, original: &str) -> Vec<Entry> {
+        let trimmed = original.trim_end_matches(['s', '\'', '\u{2019}']);
+        self.slots[slot as usize]
+            .iter()
+            .filter(|(_, exact)| exact.as_deref().is_none_or(|x| x == original || x == trimmed))
+            .map(|(e, _)| *e)
+            .collect()
+    }
+}
+
+fn starts_word(text: &[u8], start: usize) -> bool {
+    start == 0 || !is_word_byte(text[start - 1]) || !is_word_byte(text[start])
+}
+
+fn ends_word(text: &[u8], end: usize) -> bool {
+    end == text.len() || !is_word_byte(text[end]) || !is_word_byte(text[end - 1])
+}
+
+fn possessive(text: &[u8], end: usize) -> bool {
+    text.get(end) == Some(&b's') && ends_word(text, end + 1) && end > 0 && is_word_byte(text[end - 1])
+}
