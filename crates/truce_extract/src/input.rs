@@ -17,15 +17,25 @@ impl Published {
     /// offset or `Z` (the offset is dropped: times are read as local to the
     /// report), and RFC 2822-like `YYYY-MM-DD HH:MM`.
     pub fn parse(value: &str) -> Result<Self, ExtractError> {
-        let bad = || ExtractError::BadPublished { value: value.to_owned() };
+        let bad = || ExtractError::BadPublished {
+            value: value.to_owned(),
+        };
         let v = value.trim();
         if v.len() == 10 {
             let date: Date = v.parse().map_err(|_| bad())?;
-            return Ok(Self { text: v.to_owned(), date, time: None });
+            return Ok(Self {
+                text: v.to_owned(),
+                date,
+                time: None,
+            });
         }
         let local = strip_offset(v).replacen(' ', "T", 1);
         let dt: DateTime = local.parse().map_err(|_| bad())?;
-        Ok(Self { text: v.to_owned(), date: dt.date(), time: Some(dt.time()) })
+        Ok(Self {
+            text: v.to_owned(),
+            date: dt.date(),
+            time: Some(dt.time()),
+        })
     }
 }
 
@@ -72,7 +82,13 @@ mod tests {
 
     #[test]
     fn published_forms() {
-        assert_eq!(Published::parse("2016-05-01").expect("date").date.to_string(), "2016-05-01");
+        assert_eq!(
+            Published::parse("2016-05-01")
+                .expect("date")
+                .date
+                .to_string(),
+            "2016-05-01"
+        );
         let p = Published::parse("2016-05-01T14:30:00+03:00").expect("dt");
         assert_eq!(p.time.map(|t| t.hour()), Some(14));
         assert!(Published::parse("2016-05-01T14:30Z").is_ok());

@@ -6,15 +6,28 @@
 //!
 //! ```
 //! use truce_extract::{Extractor, Input};
-//! let extractor = Extractor::new();
-//! let report = extractor.extract(&Input::new("The truce held.", "2016-05-01").expect("date"));
-//! assert_eq!(report.document.published, "2016-05-01");
+//! let extractor = Extractor::new().expect("embedded tables");
+//! let text = "The Syrian army declared a 48-hour truce in Homs on Friday.";
+//! let report = extractor.extract(&Input::new(text, "2016-05-01").expect("date"));
+//! assert_eq!(report.claims[0].kind.as_str(), "truce.declared");
+//! assert_eq!(report.claims[0].places[0].name, "Homs");
 //! ```
 
+mod attribution;
+mod doc;
+mod frames;
 mod input;
+mod places;
+mod provenance;
+mod quantities;
+mod reader;
 
 pub use input::{Input, Published};
-use truce_model::{Document, Report};
+use std::collections::HashMap;
+use truce_geo::{Gazetteer, PlaceId, PlaceKind};
+use truce_lexicon::{ActorId, ActorKind, Lexicon};
+use truce_model::{Document, Link, Report};
+use truce_text::fold_key;
 
 /// Version of the extraction rules, stored with every document so a ledger
 /// can re-extract documents read by an older version.
@@ -23,23 +36,128 @@ pub const EXTRACTOR_VERSION: &str = concat!("truce-extract/", env!("CARGO_PKG_VE
 /// Everything that can fail before extraction starts.
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
-    #[error("publication date {value:?} is not a date (expected YYYY-MM-DD or an ISO 8601 date-time)")]
+    #[error(
+        "publication date {value:?} is not a date (expected YYYY-MM-DD or an ISO 8601 date-time)"
+    )]
     BadPublished { value: String },
+    #[error("reference tables: {0}")]
+    Lexicon(#[from] truce_lexicon::LexiconError),
 }
 
 /// A built extractor: compiled lexicons and rules, reused for every document.
-#[derive(Debug, Default)]
-pub struct Extractor {}
+pub struct Extractor {
+    lexicon: Lexicon,
+    gazetteer: &'static Gazetteer,
+    /// ISO2 → the country's place.
+    countries: HashMap<String, PlaceId>,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("lexicon", &self.lexicon)
+            .field("places", &self.gazetteer.len())
+            .finish()
+    }
+}
 
 impl Extractor {
-    /// An extractor over the reference data embedded in the binary.
-    pub fn new() -> Self {
-        Self {}
+    /// An extractor over the reference data embedded in the binary: the
+    /// gazetteer's names and the actor and trigger tables, compiled once.
+    pub fn new() -> Result<Self, ExtractError> {
+        let gazetteer = Gazetteer::embedded();
+        let mut builder = Lexicon::builder().embedded_tables()?;
+        for (key, ids) in gazetteer.keys() {
+            for id in ids {
+                builder = builder.place(key, id.0);
+            }
+        }
+        let countries = gazetteer
+            .iter()
+            .filter(|(_, p)| p.kind == PlaceKind::Country)
+            .map(|(id, p)| (p.country.clone(), id))
+            .collect();
+        Ok(Self {
+            lexicon: builder.build()?,
+            gazetteer,
+            countries,
+        })
     }
 
     /// Read one document. Never fails: odd text yields fewer claims.
     pub fn extract(&self, input: &Input<'_>) -> Report {
-        Report { document: document(input), claims: Vec::new() }
+        let doc = doc::Doc::prepare(input.text, &self.lexicon);
+        let (mut claims, prov) = self.read(input, &doc);
+        let mut tail = Vec::new();
+        if let Some(t) = &prov.translated_by {
+            tail.push(Link {
+                role: "translated_by".into(),
+                name: t.clone(),
+                id: self.actor_id_by_name(t),
+            });
+        }
+        if let Some(e) = &prov.edited_by {
+            tail.push(Link {
+                role: "edited_by".into(),
+                name: e.clone(),
+                id: self.actor_id_by_name(e),
+            });
+        }
+        if let Some(o) = &input.outlet {
+            tail.push(Link {
+                role: "published_by".into(),
+                name: o.clone(),
+                id: self.actor_id_by_name(o),
+            });
+        }
+        for (i, c) in claims.iter_mut().enumerate() {
+            c.id = format!("c{}", i + 1);
+            c.attribution.chain.extend(tail.iter().cloned());
+        }
+        let mut document = document(input);
+        document.translated_by = prov.translated_by;
+        document.edited_by = prov.edited_by;
+        Report { document, claims }
+    }
+
+    /// The lexicon id of an actor named exactly (after folding) `name`.
+    fn actor_id_by_name(&self, name: &str) -> Option<String> {
+        let key = fold_key(name);
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        self.lexicon.actors().iter().find_map(|(_, a)| {
+            let hit = a.aliases.iter().any(|al| {
+                let f = fold_key(al.trim_start_matches('='));
+                f.strip_prefix("the ").unwrap_or(&f) == key
+            });
+            hit.then(|| a.id.clone())
+        })
+    }
+
+    /// A generic ministry ("the Defense Ministry") becomes the ministry of
+    /// the country in context ("Russian Defence Ministry") when the table
+    /// has one; other actors stay as they are.
+    pub(crate) fn specialise(&self, actor: ActorId, country: Option<&str>) -> ActorId {
+        let actors = self.lexicon.actors();
+        let a = actors.get(actor);
+        let (ActorKind::Ministry, true, Some(country)) = (a.kind, a.country.is_empty(), country)
+        else {
+            return actor;
+        };
+        let stems: Vec<String> = fold_key(&a.name)
+            .split(' ')
+            .filter(|w| w.len() > 3 && !w.starts_with("minist"))
+            .map(|w| w.chars().take(5).collect())
+            .collect();
+        actors
+            .iter()
+            .find(|(_, m)| {
+                m.kind == ActorKind::Ministry
+                    && m.country == country
+                    && stems
+                        .iter()
+                        .any(|st| fold_key(&m.name).contains(st.as_str()))
+            })
+            .map_or(actor, |(id, _)| id)
     }
 }
 

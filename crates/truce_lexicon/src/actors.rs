@@ -75,17 +75,33 @@ impl Actors {
     /// Parse the actor and demonym tables.
     pub fn parse(actors_tsv: &str, demonyms_tsv: &str) -> Result<Self, LexiconError> {
         let table = rows(actors_tsv, "actors.tsv", 6)?;
-        let index: std::collections::HashMap<&str, u32> =
-            table.iter().enumerate().map(|(i, (_, c))| (c[0], i as u32)).collect();
+        let index: std::collections::HashMap<&str, u32> = table
+            .iter()
+            .enumerate()
+            .map(|(i, (_, c))| (c[0], i as u32))
+            .collect();
         let mut list = Vec::with_capacity(table.len());
         for (line, c) in &table {
-            let err = |p: String| LexiconError::Table { table: "actors.tsv", line: *line, problem: p };
-            let kind = ActorKind::parse(c[1]).ok_or_else(|| err(format!("unknown kind {:?}", c[1])))?;
+            let err = |p: String| LexiconError::Table {
+                table: "actors.tsv",
+                line: *line,
+                problem: p,
+            };
+            let kind =
+                ActorKind::parse(c[1]).ok_or_else(|| err(format!("unknown kind {:?}", c[1])))?;
             let parent = match c[3] {
                 "" => None,
-                p => Some(ActorId(*index.get(p).ok_or_else(|| err(format!("unknown parent {p:?}")))?)),
+                p => Some(ActorId(
+                    *index
+                        .get(p)
+                        .ok_or_else(|| err(format!("unknown parent {p:?}")))?,
+                )),
             };
-            let aliases = c[5].split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from);
+            let aliases = c[5]
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from);
             let mut aliases: Vec<String> = aliases.collect();
             if !aliases.iter().any(|a| a.trim_start_matches('=') == c[4]) {
                 aliases.push(c[4].to_owned());
@@ -125,7 +141,10 @@ impl Actors {
 
     /// Look an actor up by its stable id (`syr_gov`).
     pub fn find(&self, id: &str) -> Option<ActorId> {
-        self.list.iter().position(|a| a.id == id).map(|i| ActorId(i as u32))
+        self.list
+            .iter()
+            .position(|a| a.id == id)
+            .map(|i| ActorId(i as u32))
     }
 
     /// The actor and its parents, nearest first.
@@ -143,19 +162,30 @@ impl Actors {
     /// The state-level actor (kind state or government) of a country.
     pub fn state_of(&self, country: &str) -> Option<ActorId> {
         let pick = |k: ActorKind| {
-            self.list.iter().position(|a| a.country == country && a.kind == k && a.parent.is_none())
+            self.list
+                .iter()
+                .position(|a| a.country == country && a.kind == k && a.parent.is_none())
         };
-        pick(ActorKind::Government).or_else(|| pick(ActorKind::State)).map(|i| ActorId(i as u32))
+        pick(ActorKind::Government)
+            .or_else(|| pick(ActorKind::State))
+            .map(|i| ActorId(i as u32))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (ActorId, &Actor)> {
-        self.list.iter().enumerate().map(|(i, a)| (ActorId(i as u32), a))
+        self.list
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (ActorId(i as u32), a))
     }
 }
 
 type Row<'a> = (usize, Vec<&'a str>);
 
-fn rows<'a>(tsv: &'a str, table: &'static str, min_cols: usize) -> Result<Vec<Row<'a>>, LexiconError> {
+fn rows<'a>(
+    tsv: &'a str,
+    table: &'static str,
+    min_cols: usize,
+) -> Result<Vec<Row<'a>>, LexiconError> {
     let mut out = Vec::new();
     let mut header_seen = false;
     for (i, line) in tsv.lines().enumerate() {
@@ -171,8 +201,15 @@ fn rows<'a>(tsv: &'a str, table: &'static str, min_cols: usize) -> Result<Vec<Ro
             if cols.len() + 1 == min_cols {
                 cols.push("");
             } else {
-                let problem = format!("expected {min_cols} tab-separated columns, found {}", cols.len());
-                return Err(LexiconError::Table { table, line: i + 1, problem });
+                let problem = format!(
+                    "expected {min_cols} tab-separated columns, found {}",
+                    cols.len()
+                );
+                return Err(LexiconError::Table {
+                    table,
+                    line: i + 1,
+                    problem,
+                });
             }
         }
         out.push((i + 1, cols));

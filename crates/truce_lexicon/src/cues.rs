@@ -27,6 +27,7 @@ pub enum CueClass {
     Anaphor,
     Threat,
     Demand,
+    Accuse,
 }
 
 impl CueClass {
@@ -53,6 +54,7 @@ impl CueClass {
             "anaphor" => Self::Anaphor,
             "threat" => Self::Threat,
             "demand" => Self::Demand,
+            "accuse" => Self::Accuse,
             _ => return None,
         })
     }
@@ -72,12 +74,20 @@ pub(crate) fn parse_cues(tsv: &'static str) -> Result<Vec<(&'static str, Cue)>, 
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let problem = |p: &str| LexiconError::Table { table: "triggers.tsv", line: i + 1, problem: p.to_owned() };
-        let mut cols = line.split('\t');
-        let (Some(phrase), Some(class), Some(value)) = (cols.next(), cols.next(), cols.next()) else {
-            return Err(problem("expected phrase, class and value separated by tabs"));
+        let problem = |p: &str| LexiconError::Table {
+            table: "triggers.tsv",
+            line: i + 1,
+            problem: p.to_owned(),
         };
-        let class = CueClass::parse(class).ok_or_else(|| problem(&format!("unknown class {class:?}")))?;
+        let mut cols = line.split('\t');
+        let (Some(phrase), Some(class), Some(value)) = (cols.next(), cols.next(), cols.next())
+        else {
+            return Err(problem(
+                "expected phrase, class and value separated by tabs",
+            ));
+        };
+        let class =
+            CueClass::parse(class).ok_or_else(|| problem(&format!("unknown class {class:?}")))?;
         out.push((phrase, Cue { class, value }));
     }
     Ok(out)

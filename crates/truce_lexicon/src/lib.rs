@@ -26,7 +26,11 @@ pub use matcher::{Entry, Lexicon, LexiconBuilder, Match};
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     #[error("{table} line {line}: {problem}")]
-    Table { table: &'static str, line: usize, problem: String },
+    Table {
+        table: &'static str,
+        line: usize,
+        problem: String,
+    },
     #[error("cannot compile the lexicon automaton: {0}")]
     Automaton(String),
 }

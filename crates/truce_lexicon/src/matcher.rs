@@ -1,17 +1,26 @@
 //! One automaton over every folded key; a scan returns non-overlapping,
 //! leftmost-longest matches that start and end on word boundaries.
 
+use crate::LexiconError;
 use crate::actors::{ActorId, Actors};
 use crate::cues::{Cue, parse_cues};
-use crate::LexiconError;
 use daachorse::DoubleArrayAhoCorasick;
 use std::collections::HashMap;
 use truce_model::Span;
 use truce_text::{Folded, fold_key, is_word_byte};
 
-const ACTORS_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/actors.tsv"));
-const DEMONYMS_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/demonyms.tsv"));
-const TRIGGERS_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/triggers.tsv"));
+const ACTORS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/actors.tsv"
+));
+const DEMONYMS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/demonyms.tsv"
+));
+const TRIGGERS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/triggers.tsv"
+));
 
 /// What a matched key stands for. A key may stand for several entries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -76,7 +85,12 @@ impl LexiconBuilder {
     }
 
     /// Add actor, demonym and trigger tables given as text.
-    pub fn tables(mut self, actors: &str, demonyms: &str, triggers: &'static str) -> Result<Self, LexiconError> {
+    pub fn tables(
+        mut self,
+        actors: &str,
+        demonyms: &str,
+        triggers: &'static str,
+    ) -> Result<Self, LexiconError> {
         let table = Actors::parse(actors, demonyms)?;
         for (id, actor) in table.iter() {
             for alias in &actor.aliases {
@@ -105,6 +119,12 @@ impl LexiconBuilder {
             None => (None, surface),
         };
         let key = fold_key(surface);
+        // A leading article would steal the start of the next name
+        // ("the military factions" is not "the military").
+        let key = match key.strip_prefix("the ") {
+            Some(rest) if matches!(entry, Entry::Actor(_) | Entry::Place(_)) => rest.to_owned(),
+            _ => key,
+        };
         if key.is_empty() {
             return;
         }
@@ -113,7 +133,10 @@ impl LexiconBuilder {
         if slot == next {
             self.slots.push(Vec::new());
         }
-        if !self.slots[slot].iter().any(|(e, x)| *e == entry && *x == exact) {
+        if !self.slots[slot]
+            .iter()
+            .any(|(e, x)| *e == entry && *x == exact)
+        {
             self.slots[slot].push((entry, exact));
         }
     }
@@ -122,7 +145,11 @@ impl LexiconBuilder {
         let pairs = self.keys.iter().map(|(k, v)| (k.as_bytes(), *v as u32));
         let automaton = DoubleArrayAhoCorasick::with_values(pairs)
             .map_err(|e| LexiconError::Automaton(e.to_string()))?;
-        Ok(Lexicon { automaton, slots: self.slots, actors: self.actors })
+        Ok(Lexicon {
+            automaton,
+            slots: self.slots,
+            actors: self.actors,
+        })
     }
 }
 
@@ -135,7 +162,9 @@ pub struct Lexicon {
 
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Lexicon").field("keys", &self.slots.len()).finish()
+        f.debug_struct("Lexicon")
+            .field("keys", &self.slots.len())
+            .finish()
     }
 }
 
@@ -182,7 +211,11 @@ impl Lexicon {
                 continue;
             }
             next_free = end;
-            out.push(Match { span, folded: (start, end), entries });
+            out.push(Match {
+                span,
+                folded: (start, end),
+                entries,
+            });
         }
         out
     }
@@ -197,7 +230,11 @@ impl Lexicon {
         let trimmed = original.trim_end_matches(['s', '\'', '\u{2019}']);
         self.slots[slot as usize]
             .iter()
-            .filter(|(_, exact)| exact.as_deref().is_none_or(|x| x == original || x == trimmed))
+            .filter(|(_, exact)| {
+                exact
+                    .as_deref()
+                    .is_none_or(|x| x == original || x == trimmed)
+            })
             .map(|(e, _)| *e)
             .collect()
     }
@@ -212,5 +249,8 @@ fn ends_word(text: &[u8], end: usize) -> bool {
 }
 
 fn possessive(text: &[u8], end: usize) -> bool {
-    text.get(end) == Some(&b's') && ends_word(text, end + 1) && end > 0 && is_word_byte(text[end - 1])
+    text.get(end) == Some(&b's')
+        && ends_word(text, end + 1)
+        && end > 0
+        && is_word_byte(text[end - 1])
 }

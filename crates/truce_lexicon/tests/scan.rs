@@ -52,13 +52,20 @@ fn possessives_attach_to_names_only() {
     let found = scan("Syria map: Aleppo’s east and Aleppos west; the ceasefires");
     assert_eq!(found[0].0, "Aleppo’s");
     assert_eq!(found[1].0, "Aleppos");
-    assert!(found.iter().all(|(t, _)| t != "ceasefires"), "cues take no possessive: {found:?}");
+    assert!(
+        found.iter().all(|(t, _)| t != "ceasefires"),
+        "cues take no possessive: {found:?}"
+    );
 }
 
 #[test]
 fn exact_case_aliases() {
     let found = scan("IS fighters attacked; it is said Daesh left");
-    let actors: Vec<&str> = found.iter().filter(|(_, e)| matches!(e[0], Entry::Actor(_))).map(|(t, _)| t.as_str()).collect();
+    let actors: Vec<&str> = found
+        .iter()
+        .filter(|(_, e)| matches!(e[0], Entry::Actor(_)))
+        .map(|(t, _)| t.as_str())
+        .collect();
     assert_eq!(actors, ["IS", "Daesh"]);
 }
 
@@ -72,16 +79,30 @@ fn arabic_and_accents_fold() {
 fn one_key_many_cues() {
     let found = scan("Russia announced a ceasefire.");
     let announced = &found[1].1;
-    assert!(announced.iter().any(|e| matches!(e, Entry::Cue(c) if c.class == CueClass::Kind)));
-    assert!(announced.iter().any(|e| matches!(e, Entry::Cue(c) if c.class == CueClass::Report)));
+    assert!(
+        announced
+            .iter()
+            .any(|e| matches!(e, Entry::Cue(c) if c.class == CueClass::Kind))
+    );
+    assert!(
+        announced
+            .iter()
+            .any(|e| matches!(e, Entry::Cue(c) if c.class == CueClass::Report))
+    );
     assert!(matches!(scan("Russian jets")[0].1[0], Entry::Demonym(_)));
 }
 
 #[test]
 fn bad_tables_name_the_line() {
-    let err = Lexicon::builder().tables(ACTORS, DEMONYMS, "x\ttruce\n").err().expect("error");
+    let err = Lexicon::builder()
+        .tables(ACTORS, DEMONYMS, "x\ttruce\n")
+        .err()
+        .expect("error");
     assert!(err.to_string().contains("triggers.tsv line 1"), "{err}");
     let bad = "# h\nid\tkind\tcountry\tparent\tname\taliases\nx\talien\t\t\tX\tX\n";
-    let err = Lexicon::builder().tables(bad, DEMONYMS, TRIGGERS).err().expect("error");
+    let err = Lexicon::builder()
+        .tables(bad, DEMONYMS, TRIGGERS)
+        .err()
+        .expect("error");
     assert!(err.to_string().contains("actors.tsv line 3"), "{err}");
 }

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 /// Every match, mention and claim carries one. Spans always refer to the bytes
 /// the user gave us, never to a normalised copy: normalisers keep an offset map
 /// back to the original (see `truce_text::Folded`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -16,7 +18,14 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end`; the bounds are swapped if given backwards.
     pub fn new(start: usize, end: usize) -> Self {
-        if start <= end { Self { start, end } } else { Self { start: end, end: start } }
+        if start <= end {
+            Self { start, end }
+        } else {
+            Self {
+                start: end,
+                end: start,
+            }
+        }
     }
 
     pub fn len(self) -> usize {
@@ -29,7 +38,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     pub fn contains(self, other: Span) -> bool {
@@ -48,7 +60,10 @@ impl Span {
 
     /// Shift by `offset` bytes (used to move a sentence-local span into the document).
     pub fn shift(self, offset: usize) -> Span {
-        Span { start: self.start + offset, end: self.end + offset }
+        Span {
+            start: self.start + offset,
+            end: self.end + offset,
+        }
     }
 }
 
@@ -62,7 +77,11 @@ pub struct Excerpt {
 
 impl Excerpt {
     pub fn new(span: Span, source: &str) -> Self {
-        Self { start: span.start, end: span.end, text: span.slice(source).to_owned() }
+        Self {
+            start: span.start,
+            end: span.end,
+            text: span.slice(source).to_owned(),
+        }
     }
 
     pub fn span(&self) -> Span {

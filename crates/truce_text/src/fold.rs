@@ -47,6 +47,12 @@ impl Folded {
         Span::new(self.map[start] as usize, self.ends[end - 1] as usize)
     }
 
+    /// The first folded byte that comes from original byte `original` or
+    /// later (the folded length past the end).
+    pub fn to_folded(&self, original: usize) -> usize {
+        self.map[..self.text.len()].partition_point(|&m| (m as usize) < original)
+    }
+
     /// Original offset of folded byte `i` (the input length past the end).
     pub fn original_offset(&self, i: usize) -> usize {
         self.map[i.min(self.text.len())] as usize
@@ -75,7 +81,10 @@ pub fn fold(input: &str) -> Folded {
                     pending_space.get_or_insert((start, end));
                 }
                 Folding::Chars(c) => {
-                    for lc in c.to_lowercase().filter(|l| !('\u{0300}'..='\u{036F}').contains(l)) {
+                    for lc in c
+                        .to_lowercase()
+                        .filter(|l| !('\u{0300}'..='\u{036F}').contains(l))
+                    {
                         flush_space(&mut out, &mut pending_space);
                         push(&mut out, lc.encode_utf8(&mut buf), start, end);
                     }
@@ -119,12 +128,13 @@ fn fold_ascii(out: &mut Folded, pending: &mut Option<(u32, u32)>, ch: char, star
 }
 
 fn flush_space(out: &mut Folded, pending: &mut Option<(u32, u32)>) {
-    if let Some((start, end)) = pending.take() {
-        if !out.text.is_empty() && !out.text.ends_with(' ') {
-            out.text.push(' ');
-            out.map.push(start);
-            out.ends.push(end);
-        }
+    if let Some((start, end)) = pending.take()
+        && !out.text.is_empty()
+        && !out.text.ends_with(' ')
+    {
+        out.text.push(' ');
+        out.map.push(start);
+        out.ends.push(end);
     }
 }
 
@@ -145,13 +155,13 @@ enum Folding {
 fn fold_char(c: char) -> Folding {
     match c {
         // combining marks: Latin accents, Arabic harakat, shadda, sukun, dagger alef
-        '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => {
-            Folding::Drop
-        }
+        '\u{0300}'..='\u{036F}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}' => Folding::Drop,
         '\u{0640}' => Folding::Drop, // tatweel
-        '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}' | '\u{00B4}' => {
-            Folding::Drop
-        }
+        '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}'
+        | '\u{00B4}' => Folding::Drop,
         '\u{0621}' => Folding::Drop, // lone hamza
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => Folding::Chars('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Folding::Space,

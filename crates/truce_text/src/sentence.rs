@@ -56,7 +56,10 @@ fn terminal_end(text: &str, i: usize) -> Option<usize> {
     let mut end = i + 1;
     while end < bytes.len() {
         let rest = &text[end..];
-        let closer = rest.chars().next().filter(|c| is_closer(*c) || matches!(c, '.' | '!' | '?'));
+        let closer = rest
+            .chars()
+            .next()
+            .filter(|c| is_closer(*c) || matches!(c, '.' | '!' | '?'));
         match closer {
             Some(c) => end += c.len_utf8(),
             None => break,
@@ -79,7 +82,9 @@ fn period_ends(text: &str, i: usize) -> bool {
     let before = &text[..i];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || is_opener(c) || c == '(')
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
@@ -93,11 +98,17 @@ fn period_ends(text: &str, i: usize) -> bool {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}')
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}'
+    )
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}' | '\u{00AB}')
+    matches!(
+        c,
+        '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}' | '\u{00AB}'
+    )
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -120,24 +131,48 @@ mod tests {
     #[test]
     fn abbreviations_do_not_split() {
         let t = "The U.S. envoy met Gen. Smith at 9 a.m. on Monday. The truce held.";
-        assert_eq!(split(t), ["The U.S. envoy met Gen. Smith at 9 a.m. on Monday.", "The truce held."]);
+        assert_eq!(
+            split(t),
+            [
+                "The U.S. envoy met Gen. Smith at 9 a.m. on Monday.",
+                "The truce held."
+            ]
+        );
     }
 
     #[test]
     fn quotes_close_the_sentence() {
         let t = "He said: \u{201C}It is over.\u{201D} Then he left. \"Yes.\" No.";
-        assert_eq!(split(t), ["He said: \u{201C}It is over.\u{201D}", "Then he left.", "\"Yes.\"", "No."]);
+        assert_eq!(
+            split(t),
+            [
+                "He said: \u{201C}It is over.\u{201D}",
+                "Then he left.",
+                "\"Yes.\"",
+                "No."
+            ]
+        );
     }
 
     #[test]
     fn numbers_and_lowercase_continuations() {
         let t = "Some 3.5 million fled. about 20 died? Yes! Al-Souria.Net said so";
-        assert_eq!(split(t), ["Some 3.5 million fled. about 20 died?", "Yes!", "Al-Souria.Net said so"]);
+        assert_eq!(
+            split(t),
+            [
+                "Some 3.5 million fled. about 20 died?",
+                "Yes!",
+                "Al-Souria.Net said so"
+            ]
+        );
     }
 
     #[test]
     fn line_breaks_split() {
-        assert_eq!(split("Title line\n\nBody one. Body two"), ["Title line", "Body one.", "Body two"]);
+        assert_eq!(
+            split("Title line\n\nBody one. Body two"),
+            ["Title line", "Body one.", "Body two"]
+        );
         assert!(split("  \n ").is_empty());
     }
 

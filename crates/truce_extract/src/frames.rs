@@ -1,0 +1,296 @@
+//! Event frames: triggers in a sentence become claims with roles.
+//!
+//! A sentence is cut into segments at clause boundaries ("but", "due to",
+//! "and that", reporting verbs). In each segment:
+//! - a truce trigger ("extended", "in effect", "practically dead") makes a
+//!   claim only when a truce noun ("ceasefire", "cessation of hostilities")
+//!   is in the same segment, and not when that noun heads "truce talks"
+//!   ("the truce talks collapsed" is about talks, not the truce);
+//! - "discussions were underway to bring X into the truce" makes one
+//!   planned expansion, not a separate negotiation claim;
+//! - scope words ("including", "covers") lend their places to the nearest
+//!   other trigger;
+//! - an attack trigger ("airstrikes", "shelling") makes an `incident.attack`
+//!   when it has a place, a perpetrator or casualties; in a sentence that
+//!   says a truce was violated or collapsed, it makes a `truce.violated`
+//!   claim with the attack as subtype;
+//! - places, times and actors attach to the nearest trigger before them
+//!   (after them when none is before); places after "except"/"excluding"
+//!   are excluded from the scope.
+
+use crate::doc::{Doc, Sentence, has};
+use crate::places::Found;
+use crate::quantities::{Num, casualties};
+use truce_lexicon::{Cue, CueClass, Match};
+use truce_model::{ActorRef, ClaimKind, Excerpt, Modality, Quantity, TruceRef};
+
+/// One trigger in a segment, with what attaches to it.
+#[derive(Clone, Debug)]
+pub(crate) struct Frame {
+    pub kind: ClaimKind,
+    pub subtype: Option<String>,
+    pub folded: (usize, usize),
+    pub modality: Modality,
+    pub truce: Option<TruceRef>,
+    pub actors: Vec<ActorRef>,
+    pub places: Vec<Found>,
+    pub times: Vec<usize>,
+    pub quantities: Vec<Quantity>,
+    pub targets: Vec<String>,
+}
+
+/// Segment bounds (folded offsets) of a sentence.
+pub(crate) fn segments(doc: &Doc<'_>, s: &Sentence, verb: Option<usize>) -> Vec<(usize, usize)> {
+    let (start, end) = (
+        doc.folded.to_folded(s.span.start),
+        doc.folded.to_folded(s.span.end),
+    );
+    let mut cuts = vec![start];
+    for (i, m) in s.matches.iter().enumerate() {
+        let report_cut = Some(i) == verb;
+        if has(m, CueClass::Clause) || report_cut {
+            cuts.push(m.folded.0);
+        }
+    }
+    cuts.push(end);
+    cuts.windows(2)
+        .map(|w| (w[0], w[1]))
+        .filter(|(a, b)| a < b)
+        .collect()
+}
+
+fn claim_kind(cue: Cue) -> Option<ClaimKind> {
+    ClaimKind::parse(cue.value)
+}
+
+/// Frames of one segment, before places and times are attached.
+pub(crate) fn triggers(
+    doc: &Doc<'_>,
+    s: &Sentence,
+    seg: (usize, usize),
+    violation_context: bool,
+) -> Vec<Frame> {
+    let inside = |m: &Match| m.folded.0 >= seg.0 && m.folded.1 <= seg.1;
+    let truce_noun = s
+        .matches
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| inside(m) && has(m, CueClass::Truce))
+        .collect::<Vec<_>>();
+    let talks_head = truce_noun.iter().any(|(i, m)| {
+        s.matches.get(i + 1).is_some_and(|n| {
+            n.cue(CueClass::Kind)
+                .is_some_and(|c| c.value == "truce.negotiating")
+                && doc.words_between(m.folded.1, n.folded.0) == 0
+        })
+    });
+    let mut frames: Vec<Frame> = Vec::new();
+    for m in s.matches.iter().filter(|m| inside(m)) {
+        let frame = if let Some(c) = m.cue(CueClass::Attack) {
+            let kind = if violation_context {
+                ClaimKind::TruceViolated
+            } else {
+                ClaimKind::IncidentAttack
+            };
+            Some((kind, Some(c.value.to_owned())))
+        } else if m.cue(CueClass::Threat).is_some() {
+            Some((ClaimKind::StatementThreat, None))
+        } else if m.cue(CueClass::Demand).is_some() {
+            Some((ClaimKind::StatementDemand, None))
+        } else if let (Some(c), false) = (m.cue(CueClass::Kind), truce_noun.is_empty()) {
+            kind_frame(c, talks_head)
+        } else {
+            None
+        };
+        if let Some((kind, subtype)) = frame {
+            frames.push(new_frame(kind, subtype, m));
+        }
+    }
+    absorb(doc, &mut frames);
+    if let Some(t) = truce_noun.first() {
+        let truce = truce_ref(doc, s, t.0);
+        for f in frames.iter_mut().filter(|f| f.kind.is_truce()) {
+            f.truce = Some(nearest_truce(doc, s, &truce_noun, f).unwrap_or_else(|| truce.clone()));
+        }
+    }
+    frames
+}
+
+fn kind_frame(c: Cue, talks_head: bool) -> Option<(ClaimKind, Option<String>)> {
+    if c.value == "scope" {
+        return Some((ClaimKind::TruceInForce, Some("scope".to_owned())));
+    }
+    let kind = claim_kind(c)?;
+    if talks_head && kind != ClaimKind::TruceNegotiating {
+        return None;
+    }
+    Some((kind, None))
+}
+
+fn new_frame(kind: ClaimKind, subtype: Option<String>, m: &Match) -> Frame {
+    Frame {
+        kind,
+        subtype,
+        folded: m.folded,
+        modality: Modality::Asserted,
+        truce: None,
+        actors: Vec::new(),
+        places: Vec::new(),
+        times: Vec::new(),
+        quantities: Vec::new(),
+        targets: Vec::new(),
+    }
+}
+
+/// Merge frames that are one event: a negotiation cue before another truce
+/// trigger makes it planned; a scope word joins the nearest other trigger;
+/// the same kind twice in a segment is one claim; adjacent attack words
+/// ("airstrikes and shelling") are one incident.
+fn absorb(doc: &Doc<'_>, frames: &mut Vec<Frame>) {
+    let n = frames.len();
+    let mut keep = vec![true; n];
+    for i in 0..n {
+        let f = &frames[i];
+        let later_truce = frames
+            .iter()
+            .skip(i + 1)
+            .any(|g| g.kind.is_truce() && g.kind != ClaimKind::TruceNegotiating);
+        if f.kind == ClaimKind::TruceNegotiating && later_truce {
+            keep[i] = false;
+            if let Some(g) = frames.iter_mut().skip(i + 1).find(|g| g.kind.is_truce()) {
+                g.modality = Modality::Planned;
+            }
+            continue;
+        }
+        let scope = f.subtype.as_deref() == Some("scope");
+        if scope
+            && frames
+                .iter()
+                .enumerate()
+                .any(|(j, g)| j != i && g.kind.is_truce() && g.subtype.as_deref() != Some("scope"))
+        {
+            keep[i] = false;
+            continue;
+        }
+        let dup = frames[..i]
+            .iter()
+            .enumerate()
+            .any(|(j, g)| keep[j] && g.kind == f.kind && same_event(doc, g, f));
+        if dup {
+            keep[i] = false;
+        }
+    }
+    let mut k = keep.into_iter();
+    frames.retain(|_| k.next().unwrap_or(true));
+    for f in frames.iter_mut() {
+        if f.subtype.as_deref() == Some("scope") {
+            f.subtype = None;
+        }
+    }
+}
+
+/// The same truce kind twice in a segment, or attack words side by side
+/// ("airstrikes and shelling"), are one event.
+fn same_event(doc: &Doc<'_>, g: &Frame, f: &Frame) -> bool {
+    match (&g.subtype, &f.subtype) {
+        (None, None) => true,
+        (Some(_), Some(_)) => doc.words_between(g.folded.1, f.folded.0) <= 2,
+        _ => false,
+    }
+}
+
+fn truce_ref(doc: &Doc<'_>, s: &Sentence, i: usize) -> TruceRef {
+    let m = &s.matches[i];
+    let name = m
+        .cue(CueClass::Truce)
+        .map_or("truce", |c| c.value)
+        .to_owned();
+    let qualifiers = s.matches[..i]
+        .iter()
+        .rev()
+        .take(3)
+        .filter(|q| doc.words_between(q.folded.1, m.folded.0) <= 2)
+        .filter_map(|q| q.cue(CueClass::TruceQualifier).map(|c| c.value.to_owned()))
+        .collect();
+    TruceRef {
+        name,
+        qualifiers,
+        mention: Some(Excerpt::new(m.span, doc.text)),
+    }
+}
+
+/// The truce noun closest to a frame's trigger.
+fn nearest_truce(
+    doc: &Doc<'_>,
+    s: &Sentence,
+    nouns: &[(usize, &Match)],
+    f: &Frame,
+) -> Option<TruceRef> {
+    let best = nouns
+        .iter()
+        .min_by_key(|(_, m)| doc.words_between(m.folded.0, f.folded.0))?;
+    Some(truce_ref(doc, s, best.0))
+}
+
+/// Index of the frame a thing at folded offset `at` attaches to: the
+/// nearest frame before it, else the nearest after it.
+pub(crate) fn owner(frames: &[Frame], at: usize, accept: impl Fn(&Frame) -> bool) -> Option<usize> {
+    let before = frames
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| accept(f) && f.folded.1 <= at)
+        .max_by_key(|(_, f)| f.folded.1);
+    let after = frames
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| accept(f) && f.folded.0 >= at)
+        .min_by_key(|(_, f)| f.folded.0);
+    before.or(after).map(|(i, _)| i)
+}
+
+/// Modality of a frame from the cues of its segment before the trigger.
+pub(crate) fn modality(doc: &Doc<'_>, s: &Sentence, seg: (usize, usize), f: &Frame) -> Modality {
+    let mut result = f.modality;
+    for m in s
+        .matches
+        .iter()
+        .filter(|m| m.folded.0 >= seg.0 && m.folded.1 <= f.folded.0)
+    {
+        let gap = doc.words_between(m.folded.1, f.folded.0);
+        if m.cue(CueClass::Negation).is_some() && gap <= 3 && !ends_in_to(doc, m, f) {
+            return Modality::Negated;
+        }
+        if m.cue(CueClass::Hedge).is_some() && gap <= 6 {
+            result = Modality::Hedged;
+        }
+        if m.cue(CueClass::Planned).is_some() && gap <= 8 && result == Modality::Asserted {
+            result = Modality::Planned;
+        }
+    }
+    result
+}
+
+/// "not only"/"no" before a noun that is not the trigger's: keep simple —
+/// "no need to extend" is still a negation; nothing to skip yet.
+fn ends_in_to(_doc: &Doc<'_>, _m: &Match, _f: &Frame) -> bool {
+    false
+}
+
+/// Casualties of an attack frame in its segment.
+pub(crate) fn attach_casualties(
+    doc: &Doc<'_>,
+    s: &Sentence,
+    nums: &[Num],
+    seg: (usize, usize),
+    frames: &mut [Frame],
+) {
+    let attacks: Vec<usize> = frames
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.subtype.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    if let Some(&first) = attacks.first() {
+        frames[first].quantities = casualties(doc, s, nums, seg.0, seg.1);
+    }
+}

@@ -1,0 +1,283 @@
+//! Places in a sentence: gazetteer matches with their qualifiers, areas
+//! defined by who controls them, country adjectives used as territory
+//! ("all Syrian territory") and capitalised names the gazetteer lacks
+//! ("the village of Kafr Zeta" when unknown).
+
+use crate::Extractor;
+use crate::doc::{Doc, Sentence};
+use truce_geo::{PlaceId, Qualifier, ResolveHint};
+use truce_lexicon::{CueClass, Entry, Match};
+use truce_model::{Excerpt, PlaceRef, Span};
+
+/// A place found in a sentence, before it is given a role.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub folded: (usize, usize),
+    pub place: PlaceRef,
+    pub resolved: Option<PlaceId>,
+}
+
+impl Extractor {
+    /// Every place of sentence `s`, skipping matches in `used` (consumed as
+    /// actors or speakers).
+    pub(crate) fn places(
+        &self,
+        doc: &Doc<'_>,
+        s: &Sentence,
+        used: &[usize],
+        near: &[PlaceId],
+    ) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (i, m) in s.matches.iter().enumerate() {
+            if used.contains(&i) {
+                continue;
+            }
+            if let Some(f) = self.gazetteer_place(doc, s, i, near) {
+                out.push(f);
+            } else if let Some(f) = self.territory(doc, s, i) {
+                out.push(f);
+            } else if let Some(f) = self.controlled_area(doc, s, i) {
+                out.push(f);
+            } else if m.cue(CueClass::Qualifier).is_some() {
+                out.extend(unknown_place(doc, s, i));
+            }
+        }
+        out
+    }
+
+    fn gazetteer_place(
+        &self,
+        doc: &Doc<'_>,
+        s: &Sentence,
+        i: usize,
+        near: &[PlaceId],
+    ) -> Option<Found> {
+        let m = &s.matches[i];
+        let candidates: Vec<PlaceId> = m.places().map(PlaceId).collect();
+        if candidates.is_empty() {
+            return None;
+        }
+        let (qualifier, cover) = qualifier_of(doc, s, i);
+        let hint = ResolveHint {
+            qualifier,
+            near: near.to_vec(),
+            country: Some("SY".into()),
+        };
+        let id = self.gazetteer.resolve(&candidates, &hint)?;
+        let p = self.gazetteer.get(id);
+        let place = PlaceRef {
+            role: String::new(),
+            id: Some(p.id.clone()),
+            name: p.name.clone(),
+            kind: Some(p.kind.as_str().to_owned()),
+            lat: Some(p.lat),
+            lon: Some(p.lon),
+            admin: self
+                .gazetteer
+                .admin_path(id)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            qualifier: qualifier_name(doc, s, i, qualifier),
+            controlled_by: None,
+            mention: Some(Excerpt::new(cover, doc.text)),
+        };
+        Some(Found {
+            folded: m.folded,
+            place,
+            resolved: Some(id),
+        })
+    }
+
+    /// "Syrian territory", "all Syrian territory": the country of a demonym
+    /// followed by a territory word.
+    fn territory(&self, doc: &Doc<'_>, s: &Sentence, i: usize) -> Option<Found> {
+        let m = &s.matches[i];
+        let actor = m.entries.iter().find_map(|e| match e {
+            Entry::Demonym(a) => Some(*a),
+            _ => None,
+        })?;
+        let next = doc.word_after(m.folded.1);
+        if !matches!(
+            next,
+            "territory" | "territories" | "soil" | "land" | "lands" | "regions" | "provinces"
+        ) {
+            return None;
+        }
+        let country = &self.lexicon.actors().get(actor).country;
+        let id = *self.countries.get(country)?;
+        let p = self.gazetteer.get(id);
+        let all = doc.word_before(m.folded.0) == "all";
+        let end = doc
+            .folded
+            .to_original(m.folded.1, m.folded.1 + 1 + next.len());
+        let place = PlaceRef {
+            role: String::new(),
+            id: Some(p.id.clone()),
+            name: p.name.clone(),
+            kind: Some(p.kind.as_str().to_owned()),
+            lat: Some(p.lat),
+            lon: Some(p.lon),
+            admin: vec![p.name.clone()],
+            qualifier: all.then(|| "all".to_owned()),
+            controlled_by: None,
+            mention: Some(Excerpt::new(m.span.cover(end), doc.text)),
+        };
+        Some(Found {
+            folded: m.folded,
+            place,
+            resolved: Some(id),
+        })
+    }
+
+    /// "areas under the control of the Islamic State group".
+    fn controlled_area(&self, doc: &Doc<'_>, s: &Sentence, i: usize) -> Option<Found> {
+        let m = &s.matches[i];
+        m.cue(CueClass::Control)?;
+        let (j, actor) = s
+            .matches
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find_map(|(j, n)| Some((j, n.actor()?)))?;
+        if doc.words_between(m.folded.1, s.matches[j].folded.0) > 2 {
+            return None;
+        }
+        let a = self.lexicon.actors().get(actor);
+        let place = PlaceRef {
+            role: String::new(),
+            id: None,
+            name: format!("areas controlled by {}", a.name),
+            kind: Some("area".to_owned()),
+            lat: None,
+            lon: None,
+            admin: Vec::new(),
+            qualifier: Some("controlled_by".to_owned()),
+            controlled_by: Some(a.id.clone()),
+            mention: Some(Excerpt::new(m.span.cover(s.matches[j].span), doc.text)),
+        };
+        Some(Found {
+            folded: m.folded,
+            place,
+            resolved: None,
+        })
+    }
+}
+
+/// The qualifier around place match `i` and the span covering both.
+fn qualifier_of(doc: &Doc<'_>, s: &Sentence, i: usize) -> (Option<Qualifier>, Span) {
+    let m = &s.matches[i];
+    let adjacent = |n: &Match| {
+        let gap = if n.folded.0 >= m.folded.1 {
+            (m.folded.1, n.folded.0)
+        } else {
+            (n.folded.1, m.folded.0)
+        };
+        doc.folded_between(gap.0, gap.1).is_empty() || doc.folded_between(gap.0, gap.1) == "the"
+    };
+    let after = s
+        .matches
+        .get(i + 1)
+        .filter(|n| adjacent(n))
+        .and_then(|n| Some((n.cue(CueClass::Qualifier)?, n)));
+    let before = i
+        .checked_sub(1)
+        .map(|b| &s.matches[b])
+        .filter(|n| adjacent(n));
+    let before = before.and_then(|n| Some((n.cue(CueClass::Qualifier)?, n)));
+    if doc.word_before(m.folded.0) == "capital" {
+        return (Some(Qualifier::City), m.span);
+    }
+    for (cue, n) in after.into_iter().chain(before) {
+        let word = cue.value;
+        if word == "all" {
+            continue;
+        }
+        let q = match word {
+            "province" => Some(Qualifier::Province),
+            "countryside" => Some(Qualifier::Countryside),
+            "city" => Some(Qualifier::City),
+            "town" => Some(Qualifier::Town),
+            "village" => Some(Qualifier::Village),
+            "district" => Some(Qualifier::District),
+            "around" => Some(Qualifier::Around),
+            _ => None,
+        };
+        return (q, m.span.cover(n.span));
+    }
+    (None, m.span)
+}
+
+fn qualifier_name(doc: &Doc<'_>, s: &Sentence, i: usize, q: Option<Qualifier>) -> Option<String> {
+    let name = match q? {
+        Qualifier::City => "city",
+        Qualifier::Province => "province",
+        Qualifier::Countryside => "countryside",
+        Qualifier::Around => "around",
+        Qualifier::District => "district",
+        Qualifier::Town => "town",
+        Qualifier::Village => "village",
+    };
+    let _ = (doc, s, i);
+    Some(name.to_owned())
+}
+
+/// "the village of Kafr Nabudah" where the name is not in the gazetteer:
+/// the capitalised words right after a qualifier phrase ending in "of".
+fn unknown_place(doc: &Doc<'_>, s: &Sentence, i: usize) -> Option<Found> {
+    let m = &s.matches[i];
+    let phrase = doc.folded_between(m.folded.0, m.folded.1);
+    if !phrase.ends_with(" of") {
+        return None;
+    }
+    if s.matches.get(i + 1).is_some_and(|n| {
+        doc.folded_between(m.folded.1, n.folded.0).is_empty() && n.places().next().is_some()
+    }) {
+        return None;
+    }
+    let rest = &doc.text[m.span.end..s.span.end];
+    let lead = rest.len() - rest.trim_start().len();
+    let mut end = 0;
+    for word in rest[lead..].split(' ') {
+        let w = word.trim_end_matches([',', '.', ';', ':', '"', '\u{201D}']);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let particle =
+            matches!(w, "al" | "el" | "ad" | "as" | "ash" | "ar" | "at") || w.starts_with("al-");
+        if w.is_empty() || !(capital || (particle && end > 0)) {
+            break;
+        }
+        end += word.len() + 1;
+        if w.len() != word.len() {
+            end -= word.len() - w.len() + 1;
+            break;
+        }
+    }
+    let end = end.min(rest.len() - lead);
+    let name = rest[lead..lead + end].trim_end();
+    if name.is_empty() {
+        return None;
+    }
+    let span = Span::new(m.span.end + lead, m.span.end + lead + name.len());
+    let qualifier = phrase.split(' ').nth(1).map(str::to_owned);
+    let place = PlaceRef {
+        role: String::new(),
+        id: None,
+        name: name.to_owned(),
+        kind: qualifier.clone(),
+        lat: None,
+        lon: None,
+        admin: Vec::new(),
+        qualifier,
+        controlled_by: None,
+        mention: Some(Excerpt::new(span, doc.text)),
+    };
+    let f = (
+        doc.folded.to_folded(span.start),
+        doc.folded.to_folded(span.end),
+    );
+    Some(Found {
+        folded: f,
+        place,
+        resolved: None,
+    })
+}

@@ -1,0 +1,132 @@
+//! Numbers and casualty counts.
+
+use crate::doc::{Doc, Sentence};
+use truce_lexicon::CueClass;
+use truce_model::{Excerpt, Quantity, Span};
+
+/// A number in a sentence, in folded offsets, with its approximation.
+#[derive(Clone, Debug)]
+pub(crate) struct Num {
+    pub folded: (usize, usize),
+    pub span: Span,
+    pub value: f64,
+    pub approx: Option<&'static str>,
+}
+
+/// Every number of a sentence: digit runs ("44", "1,200", "3.5") and number
+/// words ("twelve", "dozens"), each with an approximation cue ending right
+/// before it ("at least 12").
+pub(crate) fn numbers(doc: &Doc<'_>, s: &Sentence) -> Vec<Num> {
+    let (fs, fe) = (
+        doc.folded.to_folded(s.span.start),
+        doc.folded.to_folded(s.span.end),
+    );
+    let mut out = digit_runs(doc, fs, fe);
+    for m in &s.matches {
+        if let Some(c) = m.cue(CueClass::Number)
+            && let Ok(value) = c.value.parse::<f64>()
+            && (c.value != "1" || followed_by_casualty_word(doc, m.folded.1))
+        {
+            out.push(Num {
+                folded: m.folded,
+                span: m.span,
+                value,
+                approx: None,
+            });
+        }
+    }
+    out.sort_by_key(|n| n.folded.0);
+    for n in &mut out {
+        n.approx = s.matches.iter().find_map(|m| {
+            let c = m.cue(CueClass::Approx)?;
+            (m.folded.1 <= n.folded.0 && doc.folded_between(m.folded.1, n.folded.0).is_empty())
+                .then_some(c.value)
+        });
+    }
+    out
+}
+
+fn followed_by_casualty_word(doc: &Doc<'_>, at: usize) -> bool {
+    matches!(
+        doc.word_after(at),
+        "civilian" | "child" | "person" | "soldier" | "fighter" | "man" | "woman"
+    )
+}
+
+fn digit_runs(doc: &Doc<'_>, fs: usize, fe: usize) -> Vec<Num> {
+    let t = doc.folded.text().as_bytes();
+    let mut out = Vec::new();
+    let mut i = fs;
+    while i < fe.min(t.len()) {
+        let boundary = i == 0 || !t[i - 1].is_ascii_alphanumeric();
+        if !(t[i].is_ascii_digit() && boundary) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < fe
+            && (t[j].is_ascii_digit()
+                || (matches!(t[j], b',' | b'.') && j + 1 < fe && t[j + 1].is_ascii_digit()))
+        {
+            j += 1;
+        }
+        let raw: String = doc.folded.text()[i..j]
+            .chars()
+            .filter(|c| *c != ',')
+            .collect();
+        let followed_by_letter = j < t.len() && t[j].is_ascii_alphabetic();
+        if let (Ok(value), false) = (raw.parse::<f64>(), followed_by_letter) {
+            out.push(Num {
+                folded: (i, j),
+                span: doc.folded.to_original(i, j),
+                value,
+                approx: None,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Casualty quantities of a stretch of a sentence (folded `from..to`):
+/// "at least 12 civilians were killed", "killing five people", "20 dead".
+pub(crate) fn casualties(
+    doc: &Doc<'_>,
+    s: &Sentence,
+    nums: &[Num],
+    from: usize,
+    to: usize,
+) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for n in nums
+        .iter()
+        .filter(|n| n.folded.0 >= from && n.folded.1 <= to)
+    {
+        let victim = s.matches.iter().find(|m| {
+            m.cue(CueClass::Victim).is_some()
+                && m.folded.0 >= n.folded.1
+                && doc.words_between(n.folded.1, m.folded.0) <= 2
+        });
+        let after = victim.map_or(n.folded.1, |v| v.folded.1);
+        let casualty = s.matches.iter().find_map(|m| {
+            let c = m.cue(CueClass::Casualty)?;
+            let forward = m.folded.0 >= after && doc.words_between(after, m.folded.0) <= 3;
+            let backward =
+                m.folded.1 <= n.folded.0 && doc.words_between(m.folded.1, n.folded.0) <= 2;
+            (forward || backward).then_some(c.value)
+        });
+        let Some(what) = casualty else { continue };
+        let of = victim
+            .and_then(|v| v.cue(CueClass::Victim))
+            .map(|c| c.value.to_owned());
+        let mention = victim.map_or(n.span, |v| n.span.cover(v.span));
+        out.push(Quantity {
+            value: n.value,
+            approx: n.approx.map(str::to_owned),
+            what: what.to_owned(),
+            of,
+            mention: Some(Excerpt::new(mention, doc.text)),
+        });
+    }
+    out
+}

@@ -1,0 +1,443 @@
+//! Reading one document: sentence by sentence, with memory of the speaker,
+//! the statement's day, recent places and truce ends.
+
+use crate::attribution::{Attributed, Memory, Voice};
+use crate::doc::{Doc, Sentence, has};
+use crate::frames::{Frame, attach_casualties, modality, owner, segments, triggers};
+use crate::places::Found;
+use crate::provenance::{Provenance, provenance};
+use crate::quantities::numbers;
+use crate::{Extractor, Input};
+use std::collections::HashMap;
+use truce_geo::PlaceId;
+use truce_lexicon::{ActorId, CueClass, Entry};
+use truce_model::{ActorRef, Attribution, Claim, ClaimKind, Excerpt, PlaceRef, TimeRef};
+use truce_time::{Anchor, Context, TimeValue, explicit_year, resolve, statement_day};
+
+/// What the reader remembers across sentences.
+#[derive(Default)]
+pub(crate) struct State {
+    pub memory: Memory,
+    pub statement: Option<Anchor>,
+    pub year_hint: Option<i16>,
+    pub recent_scope: Vec<PlaceRef>,
+    pub near: Vec<PlaceId>,
+    pub ends: HashMap<String, TimeValue>,
+    pub provenance: Provenance,
+    pub published: Option<Anchor>,
+}
+
+impl Extractor {
+    pub(crate) fn read(&self, input: &Input<'_>, doc: &Doc<'_>) -> (Vec<Claim>, Provenance) {
+        let published = Anchor {
+            date: input.published.date,
+            time: input.published.time,
+        };
+        let mut st = State {
+            published: Some(published),
+            ..State::default()
+        };
+        let mut claims = Vec::new();
+        for s in &doc.sentences {
+            if let Some(p) = provenance(doc, s) {
+                st.provenance.translated_by =
+                    st.provenance.translated_by.take().or(p.translated_by);
+                st.provenance.edited_by = st.provenance.edited_by.take().or(p.edited_by);
+                continue;
+            }
+            self.sentence(doc, s, published, &mut st, &mut claims);
+        }
+        (claims, st.provenance)
+    }
+
+    fn sentence(
+        &self,
+        doc: &Doc<'_>,
+        s: &Sentence,
+        published: Anchor,
+        st: &mut State,
+        claims: &mut Vec<Claim>,
+    ) {
+        let att = self.attribute(doc, s, &mut st.memory);
+        let statement_time = self.statement_time(doc, s, &att, published, st);
+        let places = self.places(doc, s, &att.used, &st.near);
+        st.near.extend(places.iter().filter_map(|p| p.resolved));
+        let violation = s.matches.iter().any(|m| has(m, CueClass::Truce))
+            && s.matches.iter().any(|m| {
+                m.cue(CueClass::Kind)
+                    .is_some_and(|c| matches!(c.value, "truce.violated" | "truce.collapsed"))
+            });
+        let nums = numbers(doc, s);
+        let mut sentence_scope = Vec::new();
+        for seg in segments(doc, s, att.verb) {
+            let mut frames = triggers(doc, s, seg, violation);
+            if frames.is_empty() {
+                continue;
+            }
+            self.attach_actors(doc, s, seg, &att, &mut frames);
+            attach_places(doc, s, seg, &places, &mut frames, &st.recent_scope);
+            let times: Vec<usize> = (0..s.times.len())
+                .filter(|&t| Some(t) != statement_time && in_seg(s.times[t].folded, seg))
+                .collect();
+            for t in times {
+                let at = s.times[t].folded.0;
+                if let Some(o) = owner(&frames, at, |_| true) {
+                    frames[o].times.push(t);
+                }
+            }
+            attach_targets(s, seg, &mut frames);
+            attach_casualties(doc, s, &nums, seg, &mut frames);
+            for mut f in frames {
+                f.modality = modality(doc, s, seg, &f);
+                if !worth_keeping(&f) {
+                    continue;
+                }
+                let claim = self.claim(doc, s, f, &att, st);
+                sentence_scope.extend(claim.places.iter().filter(|p| p.role == "scope").cloned());
+                claims.push(claim);
+            }
+        }
+        if !sentence_scope.is_empty() {
+            sentence_scope.dedup_by(|a, b| a.name == b.name);
+            st.recent_scope = sentence_scope;
+        }
+    }
+
+    /// The time naming when the reported words were said ("Russia on
+    /// Sunday said"): next to the reporting verb. It becomes the anchor for
+    /// relative times from here on.
+    fn statement_time(
+        &self,
+        doc: &Doc<'_>,
+        s: &Sentence,
+        att: &Attributed,
+        published: Anchor,
+        st: &mut State,
+    ) -> Option<usize> {
+        for t in &s.times {
+            if let Some(y) = explicit_year(&t.expr) {
+                st.year_hint = Some(y);
+            }
+        }
+        let verb = &s.matches[att.verb?];
+        let t = s.times.iter().position(|t| {
+            let before =
+                t.folded.1 <= verb.folded.0 && doc.words_between(t.folded.1, verb.folded.0) <= 1;
+            let after =
+                t.folded.0 >= verb.folded.1 && doc.words_between(verb.folded.1, t.folded.0) == 0;
+            before || after
+        })?;
+        st.statement = statement_day(&s.times[t].expr, published).or(st.statement);
+        Some(t)
+    }
+
+    fn attach_actors(
+        &self,
+        doc: &Doc<'_>,
+        s: &Sentence,
+        seg: (usize, usize),
+        att: &Attributed,
+        frames: &mut [Frame],
+    ) {
+        let accuse = s.matches.iter().position(|m| has(m, CueClass::Accuse));
+        for (i, m) in s.matches.iter().enumerate() {
+            if att.used.contains(&i) || !in_seg(m.folded, seg) || controlled(doc, s, i) {
+                continue;
+            }
+            let Some(actor) = m.actor().or_else(|| demonym_before_attack(doc, s, i)) else {
+                continue;
+            };
+            let Some(o) = owner(frames, m.folded.0, |_| true) else {
+                continue;
+            };
+            let f = &frames[o];
+            let by = preposition_before(doc, m.folded.0) == "by";
+            let before = m.folded.1 <= f.folded.0;
+            let role = match (
+                accuse,
+                f.subtype.is_some() || f.kind == ClaimKind::TruceViolated,
+            ) {
+                (Some(a), true) if a < i => "accused",
+                (Some(a), true) if a > i => "accuser",
+                (_, true) if by || before => "perpetrator",
+                (_, true) => "target",
+                (_, false) if by || before => "agent",
+                _ => "party",
+            };
+            let mut refs = vec![self.actor_ref(role, actor, doc, m.span)];
+            if doc.folded.text().get(m.folded.1..).is_some_and(|t| {
+                t.starts_with(" and its allies") || t.starts_with(" and their allies")
+            }) {
+                let a = self.lexicon.actors().get(actor);
+                refs.push(ActorRef {
+                    role: role.to_owned(),
+                    id: None,
+                    name: format!("allies of {}", a.name),
+                    mention: None,
+                });
+            }
+            frames[o].actors.extend(refs);
+        }
+        share_perpetrators(frames);
+    }
+
+    fn actor_ref(
+        &self,
+        role: &str,
+        actor: ActorId,
+        doc: &Doc<'_>,
+        span: truce_model::Span,
+    ) -> ActorRef {
+        let a = self.lexicon.actors().get(actor);
+        ActorRef {
+            role: role.to_owned(),
+            id: Some(a.id.clone()),
+            name: a.name.clone(),
+            mention: Some(Excerpt::new(span, doc.text)),
+        }
+    }
+
+    fn claim(
+        &self,
+        doc: &Doc<'_>,
+        s: &Sentence,
+        f: Frame,
+        att: &Attributed,
+        st: &mut State,
+    ) -> Claim {
+        let voice = att.voice.clone();
+        let mut actors = f.actors;
+        if actors.iter().all(|a| a.role != "agent")
+            && speech_act(f.kind)
+            && let Some(v) = &voice
+        {
+            actors.push(ActorRef {
+                role: "agent".into(),
+                id: v.speaker.id.clone(),
+                name: v.speaker.name.clone(),
+                mention: v.speaker.mention.clone(),
+            });
+        }
+        let places: Vec<PlaceRef> = f.places.iter().map(|p| p.place.clone()).collect();
+        let time = self.time_of(doc, s, &f.times, f.kind, &places, st);
+        Claim {
+            id: String::new(),
+            kind: f.kind,
+            subtype: f.subtype,
+            modality: f.modality,
+            truce: f.truce,
+            actors,
+            places,
+            time,
+            quantities: f.quantities,
+            targets: f.targets,
+            attribution: attribution(voice),
+            evidence: Excerpt::new(s.span, doc.text),
+        }
+    }
+
+    fn time_of(
+        &self,
+        doc: &Doc<'_>,
+        s: &Sentence,
+        times: &[usize],
+        kind: ClaimKind,
+        places: &[PlaceRef],
+        st: &mut State,
+    ) -> Option<TimeRef> {
+        let published = st.published?;
+        let key = places
+            .iter()
+            .find(|p| p.role == "scope")
+            .map(|p| p.name.clone());
+        let previous_end = match (kind, &key) {
+            (ClaimKind::TruceExtended, Some(k)) => st.ends.get(k).cloned(),
+            _ => None,
+        };
+        let ctx = Context {
+            published,
+            statement: st.statement,
+            previous_end,
+            year_hint: st.year_hint,
+        };
+        let Some(&t) = times.first() else {
+            let day = st.statement.unwrap_or(published).date;
+            return Some(TimeRef {
+                start: Some(day.to_string()),
+                end: None,
+                precision: "day".into(),
+                mention: None,
+            });
+        };
+        let value = resolve(&s.times[t].expr, &ctx);
+        if let (Some(k), true) = (key, value.end.is_some()) {
+            st.ends.insert(k, value.clone());
+        }
+        Some(TimeRef {
+            start: value.start_iso(),
+            end: value.end_iso(),
+            precision: value.precision.as_str().to_owned(),
+            mention: Some(Excerpt::new(s.times[t].span, doc.text)),
+        })
+    }
+}
+
+/// The word before folded offset `at`, skipping articles.
+fn preposition_before<'d>(doc: &'d Doc<'_>, mut at: usize) -> &'d str {
+    loop {
+        let w = doc.word_before(at);
+        if !matches!(w, "the" | "a" | "an") {
+            return w;
+        }
+        let head = doc.folded.text().get(..at).unwrap_or("").trim_end();
+        at = head.len().saturating_sub(w.len());
+    }
+}
+
+fn in_seg(f: (usize, usize), seg: (usize, usize)) -> bool {
+    f.0 >= seg.0 && f.1 <= seg.1
+}
+
+/// An actor right after "areas under the control of" names an area, not a party.
+fn controlled(doc: &Doc<'_>, s: &Sentence, i: usize) -> bool {
+    s.matches[..i].iter().rev().take(1).any(|c| {
+        has(c, CueClass::Control) && doc.words_between(c.folded.1, s.matches[i].folded.0) <= 2
+    })
+}
+
+/// "Russian airstrikes": a country adjective right before an attack word.
+fn demonym_before_attack(doc: &Doc<'_>, s: &Sentence, i: usize) -> Option<ActorId> {
+    let m = &s.matches[i];
+    let next = s.matches.get(i + 1)?;
+    let attack = has(next, CueClass::Attack) && doc.words_between(m.folded.1, next.folded.0) <= 1;
+    attack.then_some(())?;
+    m.entries.iter().find_map(|e| match e {
+        Entry::Demonym(a) => Some(*a),
+        _ => None,
+    })
+}
+
+/// Attacks listed together share perpetrators ("bombardment by X, and
+/// massacres carried out ...").
+fn share_perpetrators(frames: &mut [Frame]) {
+    let mut last: Vec<ActorRef> = Vec::new();
+    for f in frames.iter_mut().filter(|f| f.subtype.is_some()) {
+        let has_own = f.actors.iter().any(|a| a.role == "perpetrator");
+        if has_own {
+            last = f
+                .actors
+                .iter()
+                .filter(|a| a.role == "perpetrator")
+                .cloned()
+                .collect();
+        } else {
+            f.actors.extend(last.iter().cloned());
+        }
+    }
+}
+
+fn attach_places(
+    doc: &Doc<'_>,
+    s: &Sentence,
+    seg: (usize, usize),
+    places: &[Found],
+    frames: &mut [Frame],
+    recent: &[PlaceRef],
+) {
+    let except = s
+        .matches
+        .iter()
+        .filter(|m| in_seg(m.folded, seg) && has(m, CueClass::Except))
+        .map(|m| m.folded.1)
+        .min();
+    for p in places.iter().filter(|p| in_seg(p.folded, seg)) {
+        let excluded = except.is_some_and(|e| p.folded.0 >= e);
+        let accept = |f: &Frame| !(excluded && f.subtype.is_some());
+        let at = if excluded {
+            except.unwrap_or(p.folded.0)
+        } else {
+            p.folded.0
+        };
+        let Some(o) = owner(frames, at, accept) else {
+            continue;
+        };
+        let mut found = p.clone();
+        found.place.role = match (excluded, frames[o].subtype.is_some()) {
+            (true, _) => "excluded",
+            (false, true) => "location",
+            (false, false) => "scope",
+        }
+        .to_owned();
+        frames[o].places.push(found);
+    }
+    for m in s
+        .matches
+        .iter()
+        .filter(|m| in_seg(m.folded, seg) && has(m, CueClass::Anaphor))
+    {
+        let Some(o) = owner(frames, m.folded.0, |_| true) else {
+            continue;
+        };
+        for r in recent {
+            let place = PlaceRef {
+                mention: Some(Excerpt::new(m.span, doc.text)),
+                ..r.clone()
+            };
+            frames[o].places.push(Found {
+                folded: m.folded,
+                place,
+                resolved: None,
+            });
+        }
+    }
+}
+
+fn attach_targets(s: &Sentence, seg: (usize, usize), frames: &mut [Frame]) {
+    for m in s.matches.iter().filter(|m| in_seg(m.folded, seg)) {
+        let Some(c) = m.cue(CueClass::Target) else {
+            continue;
+        };
+        let Some(o) = owner(frames, m.folded.0, |f| f.subtype.is_some()) else {
+            continue;
+        };
+        if frames[o].folded.1 <= m.folded.0 && !frames[o].targets.iter().any(|t| t == c.value) {
+            frames[o].targets.push(c.value.to_owned());
+        }
+    }
+}
+
+/// Kinds whose agent, when the text names none, is the one who says so.
+fn speech_act(kind: ClaimKind) -> bool {
+    matches!(
+        kind,
+        ClaimKind::TruceDeclared
+            | ClaimKind::TruceProposed
+            | ClaimKind::TruceAccepted
+            | ClaimKind::TruceRejected
+            | ClaimKind::StatementThreat
+            | ClaimKind::StatementDemand
+    )
+}
+
+/// An incident needs something concrete: a place, a perpetrator or a
+/// count; a threat or demand needs someone who makes it.
+fn worth_keeping(f: &Frame) -> bool {
+    match f.kind {
+        ClaimKind::IncidentAttack => {
+            let generic = f.subtype.as_deref() == Some("attack");
+            let perpetrator = f.actors.iter().any(|a| a.role == "perpetrator");
+            !f.places.is_empty() || !f.quantities.is_empty() || (perpetrator && !generic)
+        }
+        _ => true,
+    }
+}
+
+fn attribution(voice: Option<Voice>) -> Attribution {
+    match voice {
+        Some(v) => Attribution {
+            speaker: Some(v.speaker),
+            chain: v.chain,
+        },
+        None => Attribution::default(),
+    }
+}
