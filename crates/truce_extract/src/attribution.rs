@@ -295,12 +295,19 @@ impl Extractor {
         let m = &s.matches[j];
         let mut span = m.span;
         let mut actor = None;
+        // "a Russian military source", "a senior UN official": a country
+        // adjective or an actor just before the head, with only speaker
+        // adjectives between, names the body the speaker belongs to.
         if let Some(d) = j.checked_sub(1).filter(|&d| {
-            demonym(&s.matches[d]).is_some()
-                && doc.words_between(s.matches[d].folded.1, m.folded.0) == 0
-        }) {
+            let between = doc.folded_between(s.matches[d].folded.1, m.folded.0);
+            between
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .all(is_speaker_adjective)
+        }) && let Some(a) = demonym(&s.matches[d]).or(s.matches[d].actor())
+        {
             span = span.cover(s.matches[d].span);
-            actor = demonym(&s.matches[d]);
+            actor = Some(a);
             used.push(d);
         }
         if let Some(k) = (j + 1..s.matches.len()).find(|&k| s.matches[k].actor().is_some()) {
@@ -323,13 +330,16 @@ impl Extractor {
             }
         }
         let id = actor.map(|a| self.specialise(a, mem.country.as_deref()));
-        let article = doc.word_before(m.folded.0);
-        let start = if matches!(article, "a" | "an") {
-            span.start.saturating_sub(article.len() + 1)
-        } else {
-            span.start
-        };
-        let span = Span::new(start, span.end);
+        let start = doc.extend_left(doc.folded.to_folded(span.start), |w| {
+            is_speaker_adjective(w) || matches!(w, "a" | "an")
+        });
+        let span = Span::new(
+            doc.folded
+                .to_original(start, start + 1)
+                .start
+                .min(span.start),
+            span.end,
+        );
         let speaker = Speaker {
             name: doc.slice(span).to_owned(),
             id: id.map(|a| self.lexicon.actors().get(a).id.clone()),
@@ -359,6 +369,35 @@ impl Extractor {
             id: Some(a.id.clone()),
         }
     }
+}
+
+/// Words that may stand between an article and a speaker noun.
+fn is_speaker_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "senior"
+            | "top"
+            | "prominent"
+            | "high"
+            | "ranking"
+            | "military"
+            | "security"
+            | "government"
+            | "diplomatic"
+            | "western"
+            | "local"
+            | "rebel"
+            | "opposition"
+            | "regime"
+            | "informed"
+            | "unnamed"
+            | "anonymous"
+            | "knowledgeable"
+            | "official"
+            | "field"
+            | "medical"
+            | "intelligence"
+    )
 }
 
 fn form_of(m: &Match) -> &'static str {

@@ -83,6 +83,19 @@ impl<'a> Doc<'a> {
         &head[start..]
     }
 
+    /// Move folded offset `at` left over the words `accept` takes, and
+    /// return the new start (the start of the leftmost accepted word).
+    pub fn extend_left(&self, mut at: usize, accept: impl Fn(&str) -> bool) -> usize {
+        loop {
+            let w = self.word_before(at);
+            if w.is_empty() || !accept(w) {
+                return at;
+            }
+            let head = self.folded.text().get(..at).unwrap_or("").trim_end();
+            at = head.len() - w.len();
+        }
+    }
+
     /// The folded word just after folded offset `at`.
     pub fn word_after(&self, at: usize) -> &str {
         let t = self.folded.text();

@@ -12,6 +12,9 @@ pub(crate) struct Provenance {
 /// Read "translated (and edited) by X", "edited by X", "translation by X".
 /// Returns `None` when the sentence says neither.
 pub(crate) fn provenance(doc: &Doc<'_>, s: &Sentence) -> Option<Provenance> {
+    if !doc.slice(s.span).contains(" by ") {
+        return None;
+    }
     let f0 = doc.folded.to_folded(s.span.start);
     let folded = doc.folded_between(f0, doc.folded.to_folded(s.span.end));
     let forms = [

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use truce_geo::PlaceId;
 use truce_lexicon::{ActorId, CueClass, Entry};
 use truce_model::{ActorRef, Attribution, Claim, ClaimKind, Excerpt, PlaceRef, TimeRef};
-use truce_time::{Anchor, Context, TimeValue, explicit_year, resolve, statement_day};
+use truce_time::{Anchor, Context, TimeExpr, TimeValue, explicit_year, resolve, statement_day};
 
 /// What the reader remembers across sentences.
 #[derive(Default)]
@@ -61,7 +61,13 @@ impl Extractor {
         let att = self.attribute(doc, s, &mut st.memory);
         let statement_time = self.statement_time(doc, s, &att, published, st);
         let places = self.places(doc, s, &att.used, &st.near);
-        st.near.extend(places.iter().filter_map(|p| p.resolved));
+        for id in places.iter().filter_map(|p| p.resolved) {
+            st.near.retain(|n| *n != id);
+            st.near.push(id);
+        }
+        // Disambiguation looks at the most recent distinct places only.
+        let excess = st.near.len().saturating_sub(16);
+        st.near.drain(..excess);
         let violation = s.matches.iter().any(|m| has(m, CueClass::Truce))
             && s.matches.iter().any(|m| {
                 m.cue(CueClass::Kind)
@@ -119,13 +125,25 @@ impl Extractor {
                 st.year_hint = Some(y);
             }
         }
-        let verb = &s.matches[att.verb?];
-        let t = s.times.iter().position(|t| {
-            let before =
-                t.folded.1 <= verb.folded.0 && doc.words_between(t.folded.1, verb.folded.0) <= 1;
-            let after =
-                t.folded.0 >= verb.folded.1 && doc.words_between(verb.folded.1, t.folded.0) == 0;
-            before || after
+        // The reporting verb, then speech acts ("the army on Friday declared").
+        let speech = s.matches.iter().filter(|m| {
+            m.cue(CueClass::Kind).is_some_and(|c| {
+                matches!(
+                    c.value,
+                    "truce.declared" | "truce.proposed" | "truce.accepted" | "truce.rejected"
+                )
+            })
+        });
+        let mut verbs = att.verb.map(|v| &s.matches[v]).into_iter().chain(speech);
+        let t = verbs.find_map(|verb| {
+            s.times.iter().position(|t| {
+                let point = matches!(t.expr, TimeExpr::Point(_));
+                let before = t.folded.1 <= verb.folded.0
+                    && doc.words_between(t.folded.1, verb.folded.0) <= 1;
+                let after = t.folded.0 >= verb.folded.1
+                    && doc.words_between(verb.folded.1, t.folded.0) == 0;
+                point && (before || after)
+            })
         })?;
         st.statement = statement_day(&s.times[t].expr, published).or(st.statement);
         Some(t)
@@ -269,7 +287,8 @@ impl Extractor {
                 mention: None,
             });
         };
-        let value = resolve(&s.times[t].expr, &ctx);
+        let expr = combined(s, times).unwrap_or_else(|| s.times[t].expr.clone());
+        let value = resolve(&expr, &ctx);
         if let (Some(k), true) = (key, value.end.is_some()) {
             st.ends.insert(k, value.clone());
         }
@@ -292,6 +311,27 @@ fn preposition_before<'d>(doc: &'d Doc<'_>, mut at: usize) -> &'d str {
         let head = doc.folded.text().get(..at).unwrap_or("").trim_end();
         at = head.len().saturating_sub(w.len());
     }
+}
+
+/// "a 72-hour truce starting at midnight": a length and a start point
+/// attached to the same claim make one window.
+fn combined(s: &Sentence, times: &[usize]) -> Option<TimeExpr> {
+    let exprs = || times.iter().map(|&t| &s.times[t].expr);
+    let length = exprs().find_map(|e| match e {
+        TimeExpr::Duration(l) => Some(*l),
+        _ => None,
+    })?;
+    let from = exprs().find_map(|e| match e {
+        TimeExpr::From(p) => Some(p.clone()),
+        _ => None,
+    });
+    let start = from.or_else(|| {
+        exprs().find_map(|e| match e {
+            TimeExpr::Point(p) => Some(p.clone()),
+            _ => None,
+        })
+    })?;
+    Some(TimeExpr::DurationFrom { length, start })
 }
 
 fn in_seg(f: (usize, usize), seg: (usize, usize)) -> bool {
@@ -362,10 +402,11 @@ fn attach_places(
             continue;
         };
         let mut found = p.clone();
-        found.place.role = match (excluded, frames[o].subtype.is_some()) {
+        let truce = frames[o].kind.is_truce() && frames[o].subtype.is_none();
+        found.place.role = match (excluded, truce) {
             (true, _) => "excluded",
-            (false, true) => "location",
-            (false, false) => "scope",
+            (false, false) => "location",
+            (false, true) => "scope",
         }
         .to_owned();
         frames[o].places.push(found);

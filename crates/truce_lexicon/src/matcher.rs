@@ -4,7 +4,7 @@
 use crate::LexiconError;
 use crate::actors::{ActorId, Actors};
 use crate::cues::{Cue, parse_cues};
-use daachorse::DoubleArrayAhoCorasick;
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 use truce_model::Span;
 use truce_text::{Folded, fold_key, is_word_byte};
@@ -143,7 +143,9 @@ impl LexiconBuilder {
 
     pub fn build(self) -> Result<Lexicon, LexiconError> {
         let pairs = self.keys.iter().map(|(k, v)| (k.as_bytes(), *v as u32));
-        let automaton = DoubleArrayAhoCorasick::with_values(pairs)
+        let automaton = DoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build_with_values(pairs)
             .map_err(|e| LexiconError::Automaton(e.to_string()))?;
         Ok(Lexicon {
             automaton,
@@ -184,40 +186,48 @@ impl Lexicon {
     /// Every match in `folded` (the fold of `original`), non-overlapping,
     /// leftmost-longest, on word boundaries. A trailing possessive "s"
     /// ("Syrias", "Russia's") is allowed after place and actor names.
+    ///
+    /// The automaton finds the leftmost-longest key; a key that does not
+    /// sit on word boundaries ("hama" in "hamas", "not" in "notably") is
+    /// dropped and the search restarts at the next word start after it.
     pub fn scan(&self, folded: &Folded, original: &str) -> Vec<Match> {
         let text = folded.text().as_bytes();
-        let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            if !starts_word(text, start) {
-                continue;
-            }
-            if ends_word(text, end) {
-                candidates.push((start, end, m.value()));
-            } else if possessive(text, end) && self.is_name(m.value()) {
-                candidates.push((start, end + 1, m.value()));
-            }
-        }
-        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out = Vec::new();
-        let mut next_free = 0;
-        for (start, end, slot) in candidates {
-            if start < next_free {
-                continue;
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self.automaton.leftmost_find_iter(&text[pos..]).next() else {
+                break;
+            };
+            let (start, end) = (pos + m.start(), pos + m.end());
+            if let Some(end) = self.word_end(text, start, end, m.value()) {
+                let span = folded.to_original(start, end);
+                let entries = self.entries(m.value(), span.slice(original));
+                if !entries.is_empty() {
+                    out.push(Match {
+                        span,
+                        folded: (start, end),
+                        entries,
+                    });
+                    pos = end;
+                    continue;
+                }
             }
-            let span = folded.to_original(start, end);
-            let entries = self.entries(slot, span.slice(original));
-            if entries.is_empty() {
-                continue;
-            }
-            next_free = end;
-            out.push(Match {
-                span,
-                folded: (start, end),
-                entries,
-            });
+            pos = next_word_start(text, start + 1);
         }
         out
+    }
+
+    /// The end of a match that sits on word boundaries, if it does.
+    fn word_end(&self, text: &[u8], start: usize, end: usize, slot: u32) -> Option<usize> {
+        if !starts_word(text, start) {
+            None
+        } else if ends_word(text, end) {
+            Some(end)
+        } else if possessive(text, end) && self.is_name(slot) {
+            Some(end + 1)
+        } else {
+            None
+        }
     }
 
     fn is_name(&self, slot: u32) -> bool {
@@ -246,6 +256,12 @@ fn starts_word(text: &[u8], start: usize) -> bool {
 
 fn ends_word(text: &[u8], end: usize) -> bool {
     end == text.len() || !is_word_byte(text[end]) || !is_word_byte(text[end - 1])
+}
+
+fn next_word_start(text: &[u8], from: usize) -> usize {
+    (from..text.len())
+        .find(|&i| starts_word(text, i))
+        .unwrap_or(text.len())
 }
 
 fn possessive(text: &[u8], end: usize) -> bool {

@@ -20,7 +20,8 @@ pub(crate) struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub raw: &'a str,
-    pub lower: String,
+    /// Borrowed from the source when it has no uppercase letters.
+    pub lower: std::borrow::Cow<'a, str>,
     pub kind: Kind,
     /// True when the previous token is a word or number ending exactly where
     /// this one starts and this one is a word or number too.
@@ -82,7 +83,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             start,
             end,
             raw,
-            lower: raw.to_lowercase(),
+            lower: if raw.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(raw.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(raw)
+            },
             kind,
             glued,
             touching,
@@ -98,7 +103,7 @@ mod tests {
     #[test]
     fn splits_digits_letters_and_punctuation() {
         let t = tokenize("On 27th Feb., 1:00am “ok”");
-        let lowers: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        let lowers: Vec<&str> = t.iter().map(|t| &*t.lower).collect();
         assert_eq!(
             lowers,
             [

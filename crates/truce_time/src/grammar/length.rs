@@ -97,7 +97,7 @@ impl Parser<'_> {
     /// A unit word; "h" only when glued to digits ("24h").
     fn unit(&self, i: usize) -> Option<Unit> {
         let t = self.tok(i)?;
-        if t.lower == "h" && t.glued {
+        if &*t.lower == "h" && t.glued {
             return Some(Unit::Hour);
         }
         words::unit(&t.lower)

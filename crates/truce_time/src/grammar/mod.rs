@@ -28,7 +28,7 @@ impl<'a> Parser<'a> {
 
     /// The lowercase text of token `i`, or "" past the end.
     pub(crate) fn word(&self, i: usize) -> &str {
-        self.tok(i).map_or("", |t| t.lower.as_str())
+        self.tok(i).map_or("", |t| &*t.lower)
     }
 
     /// The lowercase text of the token before `i`, or "" at the start.

@@ -1,0 +1,156 @@
+//! The command line: sub-commands and their options.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use truce_extract::Published;
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success
+  1  error: unreadable or invalid input (the message names the input), or an I/O error
+  2  usage error (bad option or option value, e.g. --published)
+  3  extract --jsonl ran to the end but some lines failed: each failed line has an
+     error record {\"line\": N, \"id\": ..., \"error\": \"...\"} in its place on stdout";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "truce",
+    version,
+    about = "Read news reports about ceasefires; extract attributed, time-aware claims.",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract claims from one report, or from every line of a JSON Lines file.
+    #[command(after_help = EXTRACT_HELP)]
+    Extract(ExtractArgs),
+    /// Measure extraction throughput on one core and on all cores.
+    Bench(BenchArgs),
+}
+
+const EXTRACT_HELP: &str = "\
+One report (FILE or - for stdin) is plain UTF-8 text of at most 32 MiB. It may start with a
+front-matter header; options given on the command line win over it:
+  ---
+  published: 2016-05-01
+  outlet: Example Wire
+  title: Truce extended around Damascus
+  ---
+Byte offsets in the report count from the first byte after the header.
+
+With --jsonl, every line is a JSON object with \"id\", \"text\" and \"published\" (and optionally
+\"outlet\", \"title\", \"url\", \"language\"; other fields are ignored). One compact JSON report is
+written per line, in input order, with document.id = the line's id. A line that cannot be read
+gets an error record {\"line\": N, \"id\": ..., \"error\": \"...\"} in its place (and a message on
+stderr); blank lines are skipped. Input is streamed in batches of 1024 lines, each batch read on
+every core (set RAYON_NUM_THREADS to use fewer).
+
+Exit status: 0 success; 1 error (the message names the input); 2 usage error;
+3 --jsonl finished but some lines failed.";
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The report to read: a text file, or - for standard input.
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "jsonl",
+        conflicts_with = "jsonl"
+    )]
+    pub file: Option<String>,
+
+    /// Read JSON Lines (a file, or - for standard input) and write one report per line.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<String>,
+
+    /// Publication date or date-time (YYYY-MM-DD, or ISO 8601); required unless the
+    /// file's front matter has `published:`.
+    #[arg(long, value_name = "DATE", value_parser = parse_published, conflicts_with = "jsonl")]
+    pub published: Option<String>,
+
+    /// The outlet that published the report.
+    #[arg(long, value_name = "NAME", conflicts_with = "jsonl")]
+    pub outlet: Option<String>,
+
+    /// The report's title.
+    #[arg(long, value_name = "T", conflicts_with = "jsonl")]
+    pub title: Option<String>,
+
+    /// Where the report was published.
+    #[arg(long, value_name = "U", conflicts_with = "jsonl")]
+    pub url: Option<String>,
+
+    /// Output: pretty JSON (one report) or compact JSON Lines (--jsonl), or a text summary.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// A JSON Lines corpus in the `extract --jsonl` format; without it, a synthetic corpus
+    /// is generated.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<String>,
+
+    /// Threads for the parallel run (default: every core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
+    /// Reports to generate when no --jsonl is given.
+    #[arg(long, value_name = "N", default_value_t = 2000)]
+    pub reports: usize,
+
+    /// Seed of the generated corpus.
+    #[arg(long, value_name = "S", default_value_t = 2016)]
+    pub seed: u64,
+
+    /// Repeat each run until it has taken at least this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 1.0)]
+    pub min_time: f64,
+
+    /// Output: a text table, or one JSON object.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Text,
+}
+
+/// Check a --published value now, so a bad one is a usage error naming the option.
+fn parse_published(value: &str) -> Result<String, String> {
+    Published::parse(value)
+        .map(|p| p.text)
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn jsonl_excludes_single_options() {
+        let parsed = Cli::try_parse_from(["truce", "extract", "--jsonl", "-", "--outlet", "x"]);
+        assert!(parsed.is_err());
+        let parsed =
+            Cli::try_parse_from(["truce", "extract", "a.txt", "--published", "2016-05-01"])
+                .expect("parses");
+        let Command::Extract(args) = parsed.command else {
+            panic!("not extract")
+        };
+        assert_eq!(args.file.as_deref(), Some("a.txt"));
+        assert!(Cli::try_parse_from(["truce", "extract"]).is_err());
+        assert!(Cli::try_parse_from(["truce", "extract", "a", "--published", "soon"]).is_err());
+    }
+}

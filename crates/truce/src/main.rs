@@ -1,0 +1,66 @@
+//! `truce`: parse the command line, run the sub-command, map the outcome to
+//! an exit status (see `truce --help`). The work is in the modules.
+
+mod bench;
+mod cli;
+mod frontmatter;
+mod jsonl;
+mod record;
+mod render;
+mod single;
+mod source;
+
+use clap::Parser;
+use cli::{Cli, Command};
+use std::io;
+use std::process::ExitCode;
+
+/// Some lines of a --jsonl input failed; the rest were written.
+const EXIT_PARTIAL: u8 = 3;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("truce: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    match cli.command {
+        Command::Extract(args) => {
+            if let Some(path) = &args.jsonl {
+                let summary = jsonl::run(path, args.format, stdout)?;
+                return Ok(if summary.failed > 0 {
+                    ExitCode::from(EXIT_PARTIAL)
+                } else {
+                    ExitCode::SUCCESS
+                });
+            }
+            let file = args.file.as_deref().unwrap_or("-");
+            let report = single::extract(file, &args)?;
+            single::write(&report, args.format, &mut stdout.lock())?;
+        }
+        Command::Bench(args) => bench::run(&args, &mut stdout.lock())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `truce extract ... | head` closes the pipe early; that is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        let kind = c
+            .downcast_ref::<io::Error>()
+            .map(io::Error::kind)
+            .or_else(|| {
+                c.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(io::ErrorKind::BrokenPipe)
+    })
+}
