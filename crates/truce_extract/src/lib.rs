@@ -50,6 +50,9 @@ pub struct Extractor {
     gazetteer: &'static Gazetteer,
     /// ISO2 → the country's place.
     countries: HashMap<String, PlaceId>,
+    /// Folded alias (without a leading "the") → actor id, for names given
+    /// outside the text (outlets, translators).
+    actor_names: HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Extractor {
@@ -77,11 +80,9 @@ impl Extractor {
             .filter(|(_, p)| p.kind == PlaceKind::Country)
             .map(|(id, p)| (p.country.clone(), id))
             .collect();
-        Ok(Self {
-            lexicon: builder.build()?,
-            gazetteer,
-            countries,
-        })
+                let lexicon = builder.build()?;
+        let actor_names = actor_names(&lexicon);
+        Ok(Self { lexicon, gazetteer, countries, actor_names })
     }
 
     /// Read one document. Never fails: odd text yields fewer claims.
@@ -120,17 +121,11 @@ impl Extractor {
         Report { document, claims }
     }
 
-    /// The lexicon id of an actor named exactly (after folding) `name`.
+    /// The lexicon id of an actor named exactly (after folding, without a
+    /// leading "the") `name`.
     fn actor_id_by_name(&self, name: &str) -> Option<String> {
         let key = fold_key(name);
-        let key = key.strip_prefix("the ").unwrap_or(&key);
-        self.lexicon.actors().iter().find_map(|(_, a)| {
-            let hit = a.aliases.iter().any(|al| {
-                let f = fold_key(al.trim_start_matches('='));
-                f.strip_prefix("the ").unwrap_or(&f) == key
-            });
-            hit.then(|| a.id.clone())
-        })
+        self.actor_names.get(key.strip_prefix("the ").unwrap_or(&key)).cloned()
     }
 
     /// A generic ministry ("the Defense Ministry") becomes the ministry of
@@ -159,6 +154,19 @@ impl Extractor {
             })
             .map_or(actor, |(id, _)| id)
     }
+}
+
+/// Folded alias (without a leading "the") → actor id.
+fn actor_names(lexicon: &Lexicon) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for (_, a) in lexicon.actors().iter() {
+        for alias in &a.aliases {
+            let key = fold_key(alias.trim_start_matches('='));
+            let key = key.strip_prefix("the ").map(str::to_owned).unwrap_or(key);
+            out.entry(key).or_insert_with(|| a.id.clone());
+        }
+    }
+    out
 }
 
 fn document(input: &Input<'_>) -> Document {

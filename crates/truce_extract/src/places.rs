@@ -5,7 +5,7 @@
 
 use crate::Extractor;
 use crate::doc::{Doc, Sentence};
-use truce_geo::{PlaceId, Qualifier, ResolveHint};
+use truce_geo::{PlaceId, PlaceKind, Qualifier, ResolveHint};
 use truce_lexicon::{CueClass, Entry, Match};
 use truce_model::{Excerpt, PlaceRef, Span};
 
@@ -65,6 +65,9 @@ impl Extractor {
         };
         let id = self.gazetteer.resolve(&candidates, &hint)?;
         let p = self.gazetteer.get(id);
+        if !plausible(doc, m, p) {
+            return None;
+        }
         let place = PlaceRef {
             role: String::new(),
             id: Some(p.id.clone()),
@@ -72,12 +75,7 @@ impl Extractor {
             kind: Some(p.kind.as_str().to_owned()),
             lat: Some(p.lat),
             lon: Some(p.lon),
-            admin: self
-                .gazetteer
-                .admin_path(id)
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
+            admin: admin_path(self.gazetteer.admin_path(id)),
             qualifier: qualifier_name(doc, s, i, qualifier),
             controlled_by: None,
             mention: Some(Excerpt::new(cover, doc.text)),
@@ -162,6 +160,51 @@ impl Extractor {
             resolved: None,
         })
     }
+}
+
+/// Small places abroad share names with people and words ("Karsli" the
+/// commander, a Turkish village): outside Syria a town or village counts
+/// only after a locative word ("in", "near", "the village of").
+fn plausible(doc: &Doc<'_>, m: &Match, p: &truce_geo::Place) -> bool {
+    let small = matches!(
+        p.kind,
+        PlaceKind::Town | PlaceKind::Village | PlaceKind::Neighbourhood
+    );
+    if p.country == "SY" || !small {
+        return true;
+    }
+    let before = doc.word_before(m.folded.0);
+    let before = if before == "the" {
+        doc.word_before(m.folded.0.saturating_sub(4))
+    } else {
+        before
+    };
+    matches!(
+        before,
+        "in" | "near"
+            | "at"
+            | "outside"
+            | "around"
+            | "from"
+            | "to"
+            | "into"
+            | "of"
+            | "town"
+            | "village"
+            | "city"
+    )
+}
+
+/// An admin path without repeats ("Syria › Damascus", not "Syria › Damascus
+/// › Damascus › Damascus" for a city that shares its units' names).
+fn admin_path(path: Vec<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(path.len());
+    for name in path {
+        if out.last().is_none_or(|l| l != name) {
+            out.push(name.to_owned());
+        }
+    }
+    out
 }
 
 /// The qualifier around place match `i` and the span covering both.

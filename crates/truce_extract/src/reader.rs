@@ -25,6 +25,32 @@ pub(crate) struct State {
     pub ends: HashMap<String, TimeValue>,
     pub provenance: Provenance,
     pub published: Option<Anchor>,
+    /// The dateline's place ("BEIRUT, May 4 (Wire) -"): where the report was
+    /// filed, not where anything happened.
+    pub dateline: Vec<usize>,
+}
+
+/// Places at the very start of a report written in capitals and followed
+/// by a comma, a bracket or a dash ("BEIRUT, May 4 (Wire) -",
+/// "GENEVA/BEIRUT The ...") form a dateline.
+fn dateline(doc: &Doc<'_>, s: &Sentence) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = s.span.start;
+    for (i, m) in s.matches.iter().enumerate() {
+        let text = doc.slice(m.span);
+        let gap = doc.text[at..m.span.start].trim_matches(['/', ' ']);
+        let capitals =
+            text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+        if !gap.is_empty() || !capitals || m.places().next().is_none() {
+            break;
+        }
+        out.push(i);
+        at = m.span.end;
+    }
+    let rest = doc.text[at..].trim_start_matches(['/', ' ']);
+    let follows = rest.starts_with([',', '(', '-', '\u{2013}', '\u{2014}'])
+        || rest.starts_with(char::is_uppercase);
+    if follows { out } else { Vec::new() }
 }
 
 impl Extractor {
@@ -38,7 +64,10 @@ impl Extractor {
             ..State::default()
         };
         let mut claims = Vec::new();
-        for s in &doc.sentences {
+        for (n, s) in doc.sentences.iter().enumerate() {
+            if n == 0 {
+                st.dateline = dateline(doc, s);
+            }
             if let Some(p) = provenance(doc, s) {
                 st.provenance.translated_by =
                     st.provenance.translated_by.take().or(p.translated_by);
@@ -58,8 +87,12 @@ impl Extractor {
         st: &mut State,
         claims: &mut Vec<Claim>,
     ) {
-        let att = self.attribute(doc, s, &mut st.memory);
-        let statement_time = self.statement_time(doc, s, &att, published, st);
+        let mut att = self.attribute(doc, s, &mut st.memory);
+        att.used.append(&mut st.dateline);
+                let statement_time = self.statement_time(doc, s, &att, published, st);
+        if !s.matches.iter().any(is_trigger) {
+            return;
+        }
         let places = self.places(doc, s, &att.used, &st.near);
         for id in places.iter().filter_map(|p| p.resolved) {
             st.near.retain(|n| *n != id);
@@ -141,7 +174,7 @@ impl Extractor {
                 let before = t.folded.1 <= verb.folded.0
                     && doc.words_between(t.folded.1, verb.folded.0) <= 1;
                 let after = t.folded.0 >= verb.folded.1
-                    && doc.words_between(verb.folded.1, t.folded.0) == 0;
+                    && doc.words_between(verb.folded.1, t.folded.0) <= 1;
                 point && (before || after)
             })
         })?;
@@ -165,6 +198,10 @@ impl Extractor {
             let Some(actor) = m.actor().or_else(|| demonym_before_attack(doc, s, i)) else {
                 continue;
             };
+            // News outlets carry claims; they are not parties to them.
+            if self.lexicon.actors().get(actor).kind.is_media() {
+                continue;
+            }
             let Some(o) = owner(frames, m.folded.0, |_| true) else {
                 continue;
             };
@@ -402,7 +439,9 @@ fn attach_places(
             continue;
         };
         let mut found = p.clone();
-        let truce = frames[o].kind.is_truce() && frames[o].subtype.is_none();
+        let truce = frames[o].kind.is_truce()
+            && frames[o].subtype.is_none()
+            && frames[o].kind != ClaimKind::TruceViolated;
         found.place.role = match (excluded, truce) {
             (true, _) => "excluded",
             (false, false) => "location",
@@ -445,6 +484,11 @@ fn attach_targets(s: &Sentence, seg: (usize, usize), frames: &mut [Frame]) {
             frames[o].targets.push(c.value.to_owned());
         }
     }
+}
+
+/// A match that can start a frame; sentences without one yield no claims.
+fn is_trigger(m: &truce_lexicon::Match) -> bool {
+    [CueClass::Kind, CueClass::Attack, CueClass::Threat, CueClass::Demand].into_iter().any(|c| has(m, c))
 }
 
 /// Kinds whose agent, when the text names none, is the one who says so.
