@@ -310,7 +310,10 @@ impl Extractor {
             actor = Some(a);
             used.push(d);
         }
-        if let Some(k) = (j + 1..s.matches.len()).find(|&k| s.matches[k].actor().is_some()) {
+        // "an official in the Defense Ministry", "residents of Douma".
+        let named =
+            |k: &usize| s.matches[*k].actor().is_some() || s.matches[*k].places().next().is_some();
+        if let Some(k) = (j + 1..s.matches.len()).find(named) {
             let between = doc.folded_between(m.folded.1, s.matches[k].folded.0);
             if matches!(
                 between,
@@ -413,6 +416,14 @@ fn is_subject(m: &Match) -> bool {
     m.actor().is_some() || has(m, CueClass::Speaker) || m.places().next().is_some()
 }
 
+/// A subject of a reporting verb: not a place after a preposition
+/// ("residents of Douma said": the residents speak, not Douma).
+fn is_subject_at(doc: &Doc<'_>, s: &Sentence, j: usize) -> bool {
+    let m = &s.matches[j];
+    let bare_place = m.actor().is_none() && !has(m, CueClass::Speaker);
+    is_subject(m) && !(bare_place && crate::places::after_preposition(doc, m))
+}
+
 fn demonym(m: &Match) -> Option<ActorId> {
     m.entries.iter().find_map(|e| match e {
         Entry::Demonym(a) => Some(*a),
@@ -424,7 +435,7 @@ fn demonym(m: &Match) -> Option<ActorId> {
 /// place before it with at most a few words (an auxiliary, a time) between.
 fn subject_before(doc: &Doc<'_>, s: &Sentence, v: usize) -> Option<usize> {
     let verb = &s.matches[v];
-    let j = (0..v).rev().find(|&j| is_subject(&s.matches[j]))?;
+    let j = (0..v).rev().find(|&j| is_subject_at(doc, s, j))?;
     let between = doc.folded_between(s.matches[j].folded.1, verb.folded.0);
     let gap = doc.words_between(s.matches[j].folded.1, verb.folded.0);
     let clean = !between.contains([',', '"', ';', ':']);

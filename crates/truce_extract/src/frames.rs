@@ -77,33 +77,39 @@ pub(crate) fn triggers(
         .enumerate()
         .filter(|(_, m)| inside(m) && has(m, CueClass::Truce))
         .collect::<Vec<_>>();
+    // "truce talks": the truce noun right before a negotiation noun.
     let talks_head = truce_noun.iter().any(|(i, m)| {
         s.matches.get(i + 1).is_some_and(|n| {
             n.cue(CueClass::Kind)
                 .is_some_and(|c| c.value == "truce.negotiating")
-                && doc.words_between(m.folded.1, n.folded.0) == 0
+                && doc.words_between(m.folded.1, n.folded.0) <= 1
         })
     });
+    let failed = talks_failed(doc, s, seg, talks_head);
     let mut frames: Vec<Frame> = Vec::new();
-    for m in s.matches.iter().filter(|m| inside(m)) {
+    for (i, m) in s.matches.iter().enumerate().filter(|(_, m)| inside(m)) {
         let frame = if let Some(c) = m.cue(CueClass::Attack) {
             let kind = if violation_context {
                 ClaimKind::TruceViolated
             } else {
                 ClaimKind::IncidentAttack
             };
-            Some((kind, Some(c.value.to_owned())))
+            (c.value != "-").then(|| (kind, Some(c.value.to_owned())))
         } else if m.cue(CueClass::Threat).is_some() {
-            Some((ClaimKind::StatementThreat, None))
+            (!passive(doc, m)).then_some((ClaimKind::StatementThreat, None))
         } else if m.cue(CueClass::Demand).is_some() {
-            Some((ClaimKind::StatementDemand, None))
+            (!unowned_noun(doc, s, seg, i)).then_some((ClaimKind::StatementDemand, None))
         } else if let (Some(c), false) = (m.cue(CueClass::Kind), truce_noun.is_empty()) {
-            kind_frame(c, talks_head)
+            kind_frame(c, talks_head).filter(|(k, _)| !(failed && ends_talks(*k)))
         } else {
             None
         };
         if let Some((kind, subtype)) = frame {
-            frames.push(new_frame(kind, subtype, m));
+            let mut f = new_frame(kind, subtype, m);
+            if failed && kind == ClaimKind::TruceNegotiating {
+                f.modality = Modality::Negated;
+            }
+            frames.push(f);
         }
     }
     absorb(doc, &mut frames);
@@ -114,6 +120,83 @@ pub(crate) fn triggers(
         }
     }
     frames
+}
+
+/// Kinds that, said of talks rather than of a truce, end the talks ("the
+/// talks on a truce for Homs broke down", "negotiations over a truce
+/// ended").
+fn ends_talks(kind: ClaimKind) -> bool {
+    matches!(kind, ClaimKind::TruceCollapsed | ClaimKind::TruceEnded)
+}
+
+/// True when talks are the subject of a collapse or an end in this segment:
+/// a negotiation noun heads the truce noun ("truce talks", "talks on a
+/// ceasefire", "negotiations over a truce") and a collapse or end word
+/// follows it. The talks failed; the truce did not collapse.
+fn talks_failed(doc: &Doc<'_>, s: &Sentence, seg: (usize, usize), talks_head: bool) -> bool {
+    let seg_matches = || {
+        s.matches
+            .iter()
+            .filter(move |m| m.folded.0 >= seg.0 && m.folded.1 <= seg.1)
+    };
+    let heads_truce = |m: &Match| {
+        talks_head
+            || (matches!(
+                doc.word_after(m.folded.1),
+                "on" | "over" | "for" | "about" | "toward" | "towards"
+            ) && seg_matches().any(|n| {
+                has(n, CueClass::Truce)
+                    && n.folded.0 > m.folded.1
+                    && doc.words_between(m.folded.1, n.folded.0) <= 4
+            }))
+    };
+    let Some(talks) = seg_matches().find(|m| {
+        m.cue(CueClass::Kind)
+            .is_some_and(|c| c.value == "truce.negotiating")
+            && heads_truce(m)
+    }) else {
+        return false;
+    };
+    seg_matches().any(|m| {
+        m.folded.0 >= talks.folded.1
+            && m.cue(CueClass::Kind)
+                .and_then(claim_kind)
+                .is_some_and(ends_talks)
+    })
+}
+
+/// A threat word in the passive ("they felt threatened", "Douma is
+/// threatened by"): someone is threatened, nobody makes a threat here.
+fn passive(doc: &Doc<'_>, m: &Match) -> bool {
+    matches!(
+        doc.word_before(m.folded.0),
+        "felt"
+            | "feel"
+            | "feels"
+            | "feeling"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "being"
+    )
+}
+
+/// A demand word used as a noun that nobody in the segment owns ("the
+/// demand for bread rose", "Demand for fuel doubled"): an article, or
+/// nothing, before it and no actor before it in the segment.
+fn unowned_noun(doc: &Doc<'_>, s: &Sentence, seg: (usize, usize), i: usize) -> bool {
+    let m = &s.matches[i];
+    let article = matches!(
+        doc.word_before(m.folded.0),
+        "" | "the" | "a" | "an" | "growing" | "rising" | "high" | "strong" | "increasing" | "low"
+    );
+    let owner = s.matches[..i]
+        .iter()
+        .any(|a| a.folded.0 >= seg.0 && a.actor().is_some());
+    article && !owner
 }
 
 fn kind_frame(c: Cue, talks_head: bool) -> Option<(ClaimKind, Option<String>)> {
@@ -157,9 +240,39 @@ fn absorb(doc: &Doc<'_>, frames: &mut Vec<Frame>) {
             .any(|g| g.kind.is_truce() && g.kind != ClaimKind::TruceNegotiating);
         if f.kind == ClaimKind::TruceNegotiating && later_truce {
             keep[i] = false;
-            if let Some(g) = frames.iter_mut().skip(i + 1).find(|g| g.kind.is_truce()) {
+            if let Some(g) = frames
+                .iter_mut()
+                .skip(i + 1)
+                .find(|g| goal_of_talks(g.kind))
+            {
                 g.modality = Modality::Planned;
             }
+            continue;
+        }
+        // "rejected the proposed truce", "approved the Russian proposal
+        // for a truce": the proposal is the object of the earlier claim.
+        let object_of = frames[..i].iter().enumerate().any(|(j, g)| {
+            keep[j]
+                && matches!(
+                    g.kind,
+                    ClaimKind::TruceAccepted | ClaimKind::TruceRejected | ClaimKind::TruceViolated
+                )
+        });
+        if f.kind == ClaimKind::TruceProposed && object_of {
+            keep[i] = false;
+            continue;
+        }
+        // "refused to accept the truce": the verb after a refusal is what
+        // is refused, one rejection.
+        let complement = frames[..i].iter().enumerate().any(|(j, g)| {
+            keep[j]
+                && g.kind == ClaimKind::TruceRejected
+                && f.kind.is_truce()
+                && f.subtype.is_none()
+                && doc.words_between(g.folded.1, f.folded.0) <= 1
+        });
+        if complement {
+            keep[i] = false;
             continue;
         }
         let scope = f.subtype.as_deref() == Some("scope");
@@ -187,6 +300,21 @@ fn absorb(doc: &Doc<'_>, frames: &mut Vec<Frame>) {
             f.subtype = None;
         }
     }
+}
+
+/// What talks can be about, and so make planned ("discussions were
+/// underway to bring Aleppo into the truce"): not a collapse, a violation
+/// or an end ("despite the talks, the ceasefire collapsed" is a collapse,
+/// not a plan).
+fn goal_of_talks(kind: ClaimKind) -> bool {
+    kind.is_truce()
+        && !matches!(
+            kind,
+            ClaimKind::TruceNegotiating
+                | ClaimKind::TruceCollapsed
+                | ClaimKind::TruceViolated
+                | ClaimKind::TruceEnded
+        )
 }
 
 /// The same truce kind twice in a segment, or attack words side by side
@@ -263,11 +391,41 @@ pub(crate) fn modality(doc: &Doc<'_>, s: &Sentence, seg: (usize, usize), f: &Fra
         if m.cue(CueClass::Hedge).is_some() && gap <= 6 {
             result = Modality::Hedged;
         }
-        if m.cue(CueClass::Planned).is_some() && gap <= 8 && result == Modality::Asserted {
+        // A plan word before a comma belongs to another clause ("despite
+        // the talks, the truce collapsed").
+        let apart = doc.folded_between(m.folded.1, f.folded.0).contains(',');
+        if m.cue(CueClass::Planned).is_some() && gap <= 8 && !apart && result == Modality::Asserted
+        {
             result = Modality::Planned;
         }
     }
+    // A noun trigger as the subject, then its verb: "shelling was not
+    // reported", "the airstrikes were reportedly carried out".
+    for m in s
+        .matches
+        .iter()
+        .filter(|m| m.folded.0 >= f.folded.1 && m.folded.1 <= seg.1)
+        .take_while(|m| only_auxiliaries(doc.folded_between(f.folded.1, m.folded.0)))
+    {
+        if m.cue(CueClass::Negation).is_some() {
+            return Modality::Negated;
+        }
+        if m.cue(CueClass::Hedge).is_some() {
+            result = Modality::Hedged;
+        }
+    }
     result
+}
+
+/// True when `between` is empty or only auxiliary verbs ("was", "has
+/// been"): what follows is still the trigger's own verb group.
+fn only_auxiliaries(between: &str) -> bool {
+    between.split(' ').all(|w| {
+        matches!(
+            w,
+            "" | "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "be"
+        )
+    })
 }
 
 /// "not only"/"no" before a noun that is not the trigger's: keep simple —

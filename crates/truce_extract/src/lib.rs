@@ -80,9 +80,14 @@ impl Extractor {
             .filter(|(_, p)| p.kind == PlaceKind::Country)
             .map(|(id, p)| (p.country.clone(), id))
             .collect();
-                let lexicon = builder.build()?;
+        let lexicon = builder.build()?;
         let actor_names = actor_names(&lexicon);
-        Ok(Self { lexicon, gazetteer, countries, actor_names })
+        Ok(Self {
+            lexicon,
+            gazetteer,
+            countries,
+            actor_names,
+        })
     }
 
     /// Read one document. Never fails: odd text yields fewer claims.
@@ -125,7 +130,9 @@ impl Extractor {
     /// leading "the") `name`.
     fn actor_id_by_name(&self, name: &str) -> Option<String> {
         let key = fold_key(name);
-        self.actor_names.get(key.strip_prefix("the ").unwrap_or(&key)).cloned()
+        self.actor_names
+            .get(key.strip_prefix("the ").unwrap_or(&key))
+            .cloned()
     }
 
     /// A generic ministry ("the Defense Ministry") becomes the ministry of

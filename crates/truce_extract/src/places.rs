@@ -36,8 +36,8 @@ impl Extractor {
                 out.push(f);
             } else if let Some(f) = self.territory(doc, s, i) {
                 out.push(f);
-            } else if let Some(f) = self.controlled_area(doc, s, i) {
-                out.push(f);
+            } else if m.cue(CueClass::Control).is_some() {
+                out.extend(self.controlled_areas(doc, s, i));
             } else if m.cue(CueClass::Qualifier).is_some() {
                 out.extend(unknown_place(doc, s, i));
             }
@@ -53,10 +53,10 @@ impl Extractor {
         near: &[PlaceId],
     ) -> Option<Found> {
         let m = &s.matches[i];
-        let candidates: Vec<PlaceId> = m.places().map(PlaceId).collect();
-        if candidates.is_empty() {
+        if !is_place_use(doc, s, i) {
             return None;
         }
+        let candidates: Vec<PlaceId> = m.places().map(PlaceId).collect();
         let (qualifier, cover) = qualifier_of(doc, s, i);
         let hint = ResolveHint {
             qualifier,
@@ -128,38 +128,123 @@ impl Extractor {
         })
     }
 
-    /// "areas under the control of the Islamic State group".
-    fn controlled_area(&self, doc: &Doc<'_>, s: &Sentence, i: usize) -> Option<Found> {
+    /// "areas under the control of the Islamic State group (and Nusra
+    /// Front)": one excluded-or-covered area per controlling actor.
+    fn controlled_areas(&self, doc: &Doc<'_>, s: &Sentence, i: usize) -> Vec<Found> {
         let m = &s.matches[i];
-        m.cue(CueClass::Control)?;
-        let (j, actor) = s
-            .matches
-            .iter()
-            .enumerate()
-            .skip(i + 1)
-            .find_map(|(j, n)| Some((j, n.actor()?)))?;
-        if doc.words_between(m.folded.1, s.matches[j].folded.0) > 2 {
-            return None;
+        if m.cue(CueClass::Control).is_none() {
+            return Vec::new();
         }
-        let a = self.lexicon.actors().get(actor);
-        let place = PlaceRef {
-            role: String::new(),
-            id: None,
-            name: format!("areas controlled by {}", a.name),
-            kind: Some("area".to_owned()),
-            lat: None,
-            lon: None,
-            admin: Vec::new(),
-            qualifier: Some("controlled_by".to_owned()),
-            controlled_by: Some(a.id.clone()),
-            mention: Some(Excerpt::new(m.span.cover(s.matches[j].span), doc.text)),
-        };
-        Some(Found {
-            folded: m.folded,
-            place,
-            resolved: None,
-        })
+        controllers(doc, s, i)
+            .into_iter()
+            .filter_map(|j| Some((j, s.matches[j].actor()?)))
+            .map(|(j, actor)| {
+                let a = self.lexicon.actors().get(actor);
+                let place = PlaceRef {
+                    role: String::new(),
+                    id: None,
+                    name: format!("areas controlled by {}", a.name),
+                    kind: Some("area".to_owned()),
+                    lat: None,
+                    lon: None,
+                    admin: Vec::new(),
+                    qualifier: Some("controlled_by".to_owned()),
+                    controlled_by: Some(a.id.clone()),
+                    mention: Some(Excerpt::new(m.span.cover(s.matches[j].span), doc.text)),
+                };
+                Found {
+                    folded: m.folded,
+                    place,
+                    resolved: None,
+                }
+            })
+            .collect()
     }
+}
+
+/// Indices of the actors controlling the area named at control phrase `i`:
+/// the first actor within two words, and those coordinated with it.
+pub(crate) fn controllers(doc: &Doc<'_>, s: &Sentence, i: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = s.matches[i].folded.1;
+    for (j, n) in s.matches.iter().enumerate().skip(i + 1) {
+        let gap = doc.folded_between(at, n.folded.0);
+        let joined = if out.is_empty() {
+            doc.words_between(at, n.folded.0) <= 2
+        } else {
+            matches!(
+                gap,
+                "and" | "," | "or" | "and the" | ", and" | ", the" | "or the"
+            )
+        };
+        if n.actor().is_none() || !joined {
+            break;
+        }
+        out.push(j);
+        at = n.folded.1;
+    }
+    out
+}
+
+/// True when the match follows a locative or relational preposition
+/// ("in Syria", "residents of Douma", "the road to Aleppo").
+pub(crate) fn after_preposition(doc: &Doc<'_>, m: &Match) -> bool {
+    let before = doc.word_before(m.folded.0);
+    let before = if before == "the" {
+        doc.word_before(m.folded.0.saturating_sub(4))
+    } else {
+        before
+    };
+    matches!(
+        before,
+        "in" | "into"
+            | "near"
+            | "at"
+            | "outside"
+            | "around"
+            | "from"
+            | "to"
+            | "of"
+            | "across"
+            | "throughout"
+            | "inside"
+            | "on"
+            | "over"
+            | "toward"
+            | "towards"
+            | "between"
+            | "including"
+            | "except"
+            | "excluding"
+            | "city"
+            | "town"
+            | "village"
+            | "province"
+            | "capital"
+    )
+}
+
+/// A name that is both an actor and a place ("Russia", "Turkey") is a
+/// place only after a preposition ("in Syria"); as a subject or object of a
+/// verb it is the actor.
+///
+/// In a list ("in Damascus and Aleppo", "Russia and Turkey brokered") a
+/// name takes the use of the name before it.
+pub(crate) fn is_place_use(doc: &Doc<'_>, s: &Sentence, i: usize) -> bool {
+    let m = &s.matches[i];
+    if m.places().next().is_none() {
+        return false;
+    }
+    if m.actor().is_none() || after_preposition(doc, m) {
+        return true;
+    }
+    let listed = i.checked_sub(1).filter(|&p| {
+        matches!(
+            doc.folded_between(s.matches[p].folded.1, m.folded.0),
+            "and" | "," | ", and" | "or"
+        )
+    });
+    listed.is_some_and(|p| is_place_use(doc, s, p))
 }
 
 /// Small places abroad share names with people and words ("Karsli" the

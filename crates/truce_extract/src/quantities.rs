@@ -11,6 +11,8 @@ pub(crate) struct Num {
     pub span: Span,
     pub value: f64,
     pub approx: Option<&'static str>,
+    /// Folded start of the number with its approximation ("at least 12").
+    pub lead: usize,
 }
 
 /// Every number of a sentence: digit runs ("44", "1,200", "3.5") and number
@@ -32,16 +34,21 @@ pub(crate) fn numbers(doc: &Doc<'_>, s: &Sentence) -> Vec<Num> {
                 span: m.span,
                 value,
                 approx: None,
+                lead: m.folded.0,
             });
         }
     }
     out.sort_by_key(|n| n.folded.0);
     for n in &mut out {
-        n.approx = s.matches.iter().find_map(|m| {
-            let c = m.cue(CueClass::Approx)?;
-            (m.folded.1 <= n.folded.0 && doc.folded_between(m.folded.1, n.folded.0).is_empty())
-                .then_some(c.value)
+        let approx = s.matches.iter().find(|m| {
+            m.cue(CueClass::Approx).is_some()
+                && m.folded.1 <= n.folded.0
+                && doc.folded_between(m.folded.1, n.folded.0).is_empty()
         });
+        n.approx = approx
+            .and_then(|m| m.cue(CueClass::Approx))
+            .map(|c| c.value);
+        n.lead = approx.map_or(n.folded.0, |m| m.folded.0);
     }
     out
 }
@@ -81,6 +88,7 @@ fn digit_runs(doc: &Doc<'_>, fs: usize, fe: usize) -> Vec<Num> {
                 span: doc.folded.to_original(i, j),
                 value,
                 approx: None,
+                lead: i,
             });
         }
         i = j.max(i + 1);
@@ -108,13 +116,25 @@ pub(crate) fn casualties(
                 && doc.words_between(n.folded.1, m.folded.0) <= 2
         });
         let after = victim.map_or(n.folded.1, |v| v.folded.1);
-        let casualty = s.matches.iter().find_map(|m| {
-            let c = m.cue(CueClass::Casualty)?;
-            let forward = m.folded.0 >= after && doc.words_between(after, m.folded.0) <= 3;
-            let backward =
-                m.folded.1 <= n.folded.0 && doc.words_between(m.folded.1, n.folded.0) <= 2;
-            (forward || backward).then_some(c.value)
-        });
+        // The nearest casualty word: after the count and its victims ("12
+        // civilians were killed"), or right before the count and its
+        // approximation ("killing at least 12"); a word before wins a tie
+        // ("killed 40 people and wounded 100 others").
+        let casualty = s
+            .matches
+            .iter()
+            .filter_map(|m| {
+                let c = m.cue(CueClass::Casualty)?;
+                if m.folded.0 >= after && doc.words_between(after, m.folded.0) <= 3 {
+                    Some((doc.words_between(after, m.folded.0) * 2 + 1, c.value))
+                } else if m.folded.1 <= n.lead && doc.words_between(m.folded.1, n.lead) <= 2 {
+                    Some((doc.words_between(m.folded.1, n.lead) * 2, c.value))
+                } else {
+                    None
+                }
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, v)| v);
         let Some(what) = casualty else { continue };
         let of = victim
             .and_then(|v| v.cue(CueClass::Victim))

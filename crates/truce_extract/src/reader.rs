@@ -12,7 +12,10 @@ use std::collections::HashMap;
 use truce_geo::PlaceId;
 use truce_lexicon::{ActorId, CueClass, Entry};
 use truce_model::{ActorRef, Attribution, Claim, ClaimKind, Excerpt, PlaceRef, TimeRef};
-use truce_time::{Anchor, Context, TimeExpr, TimeValue, explicit_year, resolve, statement_day};
+use truce_time::{
+    Anchor, Context, Direction, TimeExpr, TimeValue, explicit_year, resolve, resolve_with,
+    statement_day,
+};
 
 /// What the reader remembers across sentences.
 #[derive(Default)]
@@ -28,6 +31,8 @@ pub(crate) struct State {
     /// The dateline's place ("BEIRUT, May 4 (Wire) -"): where the report was
     /// filed, not where anything happened.
     pub dateline: Vec<usize>,
+    /// The day of a speech act in the current sentence only.
+    pub local_statement: Option<Anchor>,
 }
 
 /// Places at the very start of a report written in capitals and followed
@@ -89,7 +94,7 @@ impl Extractor {
     ) {
         let mut att = self.attribute(doc, s, &mut st.memory);
         att.used.append(&mut st.dateline);
-                let statement_time = self.statement_time(doc, s, &att, published, st);
+        let statement_time = self.statement_time(doc, s, &att, published, st);
         if !s.matches.iter().any(is_trigger) {
             return;
         }
@@ -142,9 +147,11 @@ impl Extractor {
         }
     }
 
-    /// The time naming when the reported words were said ("Russia on
-    /// Sunday said"): next to the reporting verb. It becomes the anchor for
-    /// relative times from here on.
+    /// The time naming when words were said or an act was done: a day next
+    /// to the reporting verb ("Russia on Sunday said") anchors relative
+    /// times for the rest of the report (reports rarely mix statement days);
+    /// a day next to a speech act ("the army on Friday declared") anchors
+    /// this sentence only.
     fn statement_time(
         &self,
         doc: &Doc<'_>,
@@ -158,7 +165,14 @@ impl Extractor {
                 st.year_hint = Some(y);
             }
         }
-        // The reporting verb, then speech acts ("the army on Friday declared").
+        st.local_statement = None;
+
+        if let Some(verb) = att.verb.map(|v| &s.matches[v]) {
+            if let Some(t) = day_next_to(doc, s, verb) {
+                st.statement = statement_day(&s.times[t].expr, published).or(st.statement);
+                return Some(t);
+            }
+        }
         let speech = s.matches.iter().filter(|m| {
             m.cue(CueClass::Kind).is_some_and(|c| {
                 matches!(
@@ -167,18 +181,10 @@ impl Extractor {
                 )
             })
         });
-        let mut verbs = att.verb.map(|v| &s.matches[v]).into_iter().chain(speech);
-        let t = verbs.find_map(|verb| {
-            s.times.iter().position(|t| {
-                let point = matches!(t.expr, TimeExpr::Point(_));
-                let before = t.folded.1 <= verb.folded.0
-                    && doc.words_between(t.folded.1, verb.folded.0) <= 1;
-                let after = t.folded.0 >= verb.folded.1
-                    && doc.words_between(verb.folded.1, t.folded.0) <= 1;
-                point && (before || after)
-            })
-        })?;
-        st.statement = statement_day(&s.times[t].expr, published).or(st.statement);
+        let t = speech
+            .into_iter()
+            .find_map(|verb| day_next_to(doc, s, verb))?;
+        st.local_statement = statement_day(&s.times[t].expr, published);
         Some(t)
     }
 
@@ -192,7 +198,11 @@ impl Extractor {
     ) {
         let accuse = s.matches.iter().position(|m| has(m, CueClass::Accuse));
         for (i, m) in s.matches.iter().enumerate() {
-            if att.used.contains(&i) || !in_seg(m.folded, seg) || controlled(doc, s, i) {
+            if att.used.contains(&i)
+                || !in_seg(m.folded, seg)
+                || controlled(doc, s, i)
+                || crate::places::is_place_use(doc, s, i)
+            {
                 continue;
             }
             let Some(actor) = m.actor().or_else(|| demonym_before_attack(doc, s, i)) else {
@@ -208,12 +218,18 @@ impl Extractor {
             let f = &frames[o];
             let by = preposition_before(doc, m.folded.0) == "by";
             let before = m.folded.1 <= f.folded.0;
+            let between = matches!(
+                preposition_before(doc, m.folded.0),
+                "between" | "with" | "and"
+            );
+            let clash = f.subtype.as_deref() == Some("clash");
             let role = match (
                 accuse,
                 f.subtype.is_some() || f.kind == ClaimKind::TruceViolated,
             ) {
                 (Some(a), true) if a < i => "accused",
                 (Some(a), true) if a > i => "accuser",
+                (_, true) if clash && (between || !by) => "party",
                 (_, true) if by || before => "perpetrator",
                 (_, true) => "target",
                 (_, false) if by || before => "agent",
@@ -234,6 +250,42 @@ impl Extractor {
             frames[o].actors.extend(refs);
         }
         share_perpetrators(frames);
+        self.claimed_responsibility(doc, s, att, frames);
+    }
+
+    /// "Islamic State claimed (responsibility for) the bombing": the speaker
+    /// of a claim of responsibility is the perpetrator.
+    fn claimed_responsibility(
+        &self,
+        doc: &Doc<'_>,
+        s: &Sentence,
+        att: &Attributed,
+        frames: &mut [Frame],
+    ) {
+        let Some(v) = att.verb.map(|v| &s.matches[v]) else {
+            return;
+        };
+        let Some(speaker) = att.voice.as_ref().map(|v| &v.speaker) else {
+            return;
+        };
+        if doc.folded_between(v.folded.0, v.folded.1) != "claimed" {
+            return;
+        }
+        for f in frames
+            .iter_mut()
+            .filter(|f| f.subtype.is_some() && f.folded.0 > v.folded.1)
+        {
+            if doc.words_between(v.folded.1, f.folded.0) <= 5
+                && !f.actors.iter().any(|a| a.role == "perpetrator")
+            {
+                f.actors.push(ActorRef {
+                    role: "perpetrator".into(),
+                    id: speaker.id.clone(),
+                    name: speaker.name.clone(),
+                    mention: speaker.mention.clone(),
+                });
+            }
+        }
     }
 
     fn actor_ref(
@@ -311,12 +363,16 @@ impl Extractor {
         };
         let ctx = Context {
             published,
-            statement: st.statement,
+            statement: st.local_statement.or(st.statement),
             previous_end,
             year_hint: st.year_hint,
         };
         let Some(&t) = times.first() else {
-            let day = st.statement.unwrap_or(published).date;
+            let day = st
+                .local_statement
+                .or(st.statement)
+                .unwrap_or(published)
+                .date;
             return Some(TimeRef {
                 start: Some(day.to_string()),
                 end: None,
@@ -324,8 +380,11 @@ impl Extractor {
                 mention: None,
             });
         };
-        let expr = combined(s, times).unwrap_or_else(|| s.times[t].expr.clone());
-        let value = resolve(&expr, &ctx);
+        let value = match combined(s, times) {
+            Some((expr, Some(dir))) => resolve_with(&expr, &ctx, dir),
+            Some((expr, None)) => resolve(&expr, &ctx),
+            None => resolve(&s.times[t].expr, &ctx),
+        };
         if let (Some(k), true) = (key, value.end.is_some()) {
             st.ends.insert(k, value.clone());
         }
@@ -352,7 +411,10 @@ fn preposition_before<'d>(doc: &'d Doc<'_>, mut at: usize) -> &'d str {
 
 /// "a 72-hour truce starting at midnight": a length and a start point
 /// attached to the same claim make one window.
-fn combined(s: &Sentence, times: &[usize]) -> Option<TimeExpr> {
+///
+/// A start written as a bare day ("a 48-hour truce ... on Friday") is the
+/// nearest such day, not the next one: the second value says so.
+fn combined(s: &Sentence, times: &[usize]) -> Option<(TimeExpr, Option<Direction>)> {
     let exprs = || times.iter().map(|&t| &s.times[t].expr);
     let length = exprs().find_map(|e| match e {
         TimeExpr::Duration(l) => Some(*l),
@@ -362,13 +424,29 @@ fn combined(s: &Sentence, times: &[usize]) -> Option<TimeExpr> {
         TimeExpr::From(p) => Some(p.clone()),
         _ => None,
     });
-    let start = from.or_else(|| {
-        exprs().find_map(|e| match e {
-            TimeExpr::Point(p) => Some(p.clone()),
-            _ => None,
-        })
+    if let Some(start) = from {
+        return Some((TimeExpr::DurationFrom { length, start }, None));
+    }
+    let start = exprs().find_map(|e| match e {
+        TimeExpr::Point(p) => Some(p.clone()),
+        _ => None,
     })?;
-    Some(TimeExpr::DurationFrom { length, start })
+    Some((
+        TimeExpr::DurationFrom { length, start },
+        Some(Direction::Nearest),
+    ))
+}
+
+/// A day (a point in time) within one word of `verb`, before or after it.
+fn day_next_to(doc: &Doc<'_>, s: &Sentence, verb: &truce_lexicon::Match) -> Option<usize> {
+    s.times.iter().position(|t| {
+        let point = matches!(t.expr, TimeExpr::Point(_));
+        let before =
+            t.folded.1 <= verb.folded.0 && doc.words_between(t.folded.1, verb.folded.0) <= 1;
+        let after =
+            t.folded.0 >= verb.folded.1 && doc.words_between(verb.folded.1, t.folded.0) <= 1;
+        point && (before || after)
+    })
 }
 
 fn in_seg(f: (usize, usize), seg: (usize, usize)) -> bool {
@@ -377,8 +455,8 @@ fn in_seg(f: (usize, usize), seg: (usize, usize)) -> bool {
 
 /// An actor right after "areas under the control of" names an area, not a party.
 fn controlled(doc: &Doc<'_>, s: &Sentence, i: usize) -> bool {
-    s.matches[..i].iter().rev().take(1).any(|c| {
-        has(c, CueClass::Control) && doc.words_between(c.folded.1, s.matches[i].folded.0) <= 2
+    (0..i).any(|c| {
+        has(&s.matches[c], CueClass::Control) && crate::places::controllers(doc, s, c).contains(&i)
     })
 }
 
@@ -488,7 +566,14 @@ fn attach_targets(s: &Sentence, seg: (usize, usize), frames: &mut [Frame]) {
 
 /// A match that can start a frame; sentences without one yield no claims.
 fn is_trigger(m: &truce_lexicon::Match) -> bool {
-    [CueClass::Kind, CueClass::Attack, CueClass::Threat, CueClass::Demand].into_iter().any(|c| has(m, c))
+    [
+        CueClass::Kind,
+        CueClass::Attack,
+        CueClass::Threat,
+        CueClass::Demand,
+    ]
+    .into_iter()
+    .any(|c| has(m, c))
 }
 
 /// Kinds whose agent, when the text names none, is the one who says so.

@@ -161,14 +161,15 @@ impl Actors {
 
     /// The state-level actor (kind state or government) of a country.
     pub fn state_of(&self, country: &str) -> Option<ActorId> {
-        let pick = |k: ActorKind| {
-            self.list
-                .iter()
-                .position(|a| a.country == country && a.kind == k && a.parent.is_none())
-        };
-        pick(ActorKind::Government)
-            .or_else(|| pick(ActorKind::State))
-            .map(|i| ActorId(i as u32))
+        let state = self
+            .list
+            .iter()
+            .position(|a| a.country == country && a.kind == ActorKind::State)
+            .map(|i| ActorId(i as u32));
+        let government = self.list.iter().position(|a| {
+            a.kind == ActorKind::Government && a.country == country && a.parent == state
+        });
+        government.map(|i| ActorId(i as u32)).or(state)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (ActorId, &Actor)> {
