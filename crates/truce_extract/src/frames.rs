@@ -71,12 +71,20 @@ pub(crate) fn triggers(
     violation_context: bool,
 ) -> Vec<Frame> {
     let inside = |m: &Match| m.folded.0 >= seg.0 && m.folded.1 <= seg.1;
-    let truce_noun = s
+    let mut truce_noun = s
         .matches
         .iter()
         .enumerate()
         .filter(|(_, m)| inside(m) && has(m, CueClass::Truce))
         .collect::<Vec<_>>();
+    if truce_noun.is_empty() && elliptical(doc, seg) {
+        let earlier = s
+            .matches
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.folded.1 <= seg.0 && has(m, CueClass::Truce));
+        truce_noun.extend(earlier.last());
+    }
     // "truce talks": the truce noun right before a negotiation noun.
     let talks_head = truce_noun.iter().any(|(i, m)| {
         s.matches.get(i + 1).is_some_and(|n| {
@@ -197,6 +205,36 @@ fn unowned_noun(doc: &Doc<'_>, s: &Sentence, seg: (usize, usize), i: usize) -> b
         .iter()
         .any(|a| a.folded.0 >= seg.0 && a.actor().is_some());
     article && !owner
+}
+
+/// "the truce held in Homs but was violated in Hama": a clause that starts
+/// with a conjunction and goes straight on to a verb shares the subject
+/// (and so the truce) of the clause before.
+fn elliptical(doc: &Doc<'_>, seg: (usize, usize)) -> bool {
+    let text = doc.folded_between(seg.0, seg.1);
+    let mut words = text
+        .split(' ')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    matches!(first, "but" | "and" | "while" | "yet")
+        && matches!(
+            second,
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "has"
+                | "had"
+                | "have"
+                | "been"
+                | "remained"
+                | "remains"
+                | "later"
+                | "then"
+                | "also"
+                | "still"
+        )
 }
 
 fn kind_frame(c: Cue, talks_head: bool) -> Option<(ClaimKind, Option<String>)> {

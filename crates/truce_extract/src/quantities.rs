@@ -1,7 +1,7 @@
 //! Numbers and casualty counts.
 
 use crate::doc::{Doc, Sentence};
-use truce_lexicon::CueClass;
+use truce_lexicon::{CueClass, Match};
 use truce_model::{Excerpt, Quantity, Span};
 
 /// A number in a sentence, in folded offsets, with its approximation.
@@ -97,7 +97,10 @@ fn digit_runs(doc: &Doc<'_>, fs: usize, fe: usize) -> Vec<Num> {
 }
 
 /// Casualty quantities of a stretch of a sentence (folded `from..to`):
+/// Casualty quantities of a stretch of a sentence (folded `from..to`):
 /// "at least 12 civilians were killed", "killing five people", "20 dead".
+/// A count whose casualty word comes after a subset ("14 civilians,
+/// including five children, were killed") shares the subset's word.
 pub(crate) fn casualties(
     doc: &Doc<'_>,
     s: &Sentence,
@@ -105,37 +108,19 @@ pub(crate) fn casualties(
     from: usize,
     to: usize,
 ) -> Vec<Quantity> {
-    let mut out = Vec::new();
-    for n in nums
+    let inside: Vec<&Num> = nums
         .iter()
         .filter(|n| n.folded.0 >= from && n.folded.1 <= to)
-    {
-        let victim = s.matches.iter().find(|m| {
-            m.cue(CueClass::Victim).is_some()
-                && m.folded.0 >= n.folded.1
-                && doc.words_between(n.folded.1, m.folded.0) <= 2
-        });
-        let after = victim.map_or(n.folded.1, |v| v.folded.1);
-        // The nearest casualty word: after the count and its victims ("12
-        // civilians were killed"), or right before the count and its
-        // approximation ("killing at least 12"); a word before wins a tie
-        // ("killed 40 people and wounded 100 others").
-        let casualty = s
-            .matches
-            .iter()
-            .filter_map(|m| {
-                let c = m.cue(CueClass::Casualty)?;
-                if m.folded.0 >= after && doc.words_between(after, m.folded.0) <= 3 {
-                    Some((doc.words_between(after, m.folded.0) * 2 + 1, c.value))
-                } else if m.folded.1 <= n.lead && doc.words_between(m.folded.1, n.lead) <= 2 {
-                    Some((doc.words_between(m.folded.1, n.lead) * 2, c.value))
-                } else {
-                    None
-                }
-            })
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, v)| v);
-        let Some(what) = casualty else { continue };
+        .collect();
+    let read: Vec<(Option<&Match>, Option<&'static str>)> =
+        inside.iter().map(|n| count_of(doc, s, n)).collect();
+    let mut out = Vec::new();
+    for (i, n) in inside.iter().enumerate() {
+        let (victim, mut what) = read[i];
+        if what.is_none() && victim.is_some() {
+            what = subset_casualty(doc, victim, inside.get(i + 1), read.get(i + 1));
+        }
+        let Some(what) = what else { continue };
         let of = victim
             .and_then(|v| v.cue(CueClass::Victim))
             .map(|c| c.value.to_owned());
@@ -149,4 +134,54 @@ pub(crate) fn casualties(
         });
     }
     out
+}
+
+/// "14 civilians, including five children, were killed": the casualty word
+/// of the subset that follows, when the words between introduce a subset.
+fn subset_casualty(
+    doc: &Doc<'_>,
+    victim: Option<&Match>,
+    next: Option<&&Num>,
+    next_read: Option<&(Option<&Match>, Option<&'static str>)>,
+) -> Option<&'static str> {
+    let (victim, next, (_, what)) = (victim?, next?, next_read?);
+    let between = doc.folded_between(victim.folded.1, next.lead);
+    let subset = ["including", "among them", "among whom", "of whom", "among"]
+        .iter()
+        .any(|w| between.trim_start_matches(',').trim() == *w);
+    subset.then_some(*what).flatten()
+}
+
+/// The victim word and casualty word of one count.
+fn count_of<'s>(
+    doc: &Doc<'_>,
+    s: &'s Sentence,
+    n: &Num,
+) -> (Option<&'s Match>, Option<&'static str>) {
+    let victim = s.matches.iter().find(|m| {
+        m.cue(CueClass::Victim).is_some()
+            && m.folded.0 >= n.folded.1
+            && doc.words_between(n.folded.1, m.folded.0) <= 2
+    });
+    let after = victim.map_or(n.folded.1, |v| v.folded.1);
+    // The nearest casualty word: after the count and its victims ("12
+    // civilians were killed"), or right before the count and its
+    // approximation ("killing at least 12"); a word before wins a tie
+    // ("killed 40 people and wounded 100 others").
+    let casualty = s
+        .matches
+        .iter()
+        .filter_map(|m| {
+            let c = m.cue(CueClass::Casualty)?;
+            if m.folded.0 >= after && doc.words_between(after, m.folded.0) <= 3 {
+                Some((doc.words_between(after, m.folded.0) * 2 + 1, c.value))
+            } else if m.folded.1 <= n.lead && doc.words_between(m.folded.1, n.lead) <= 2 {
+                Some((doc.words_between(m.folded.1, n.lead) * 2, c.value))
+            } else {
+                None
+            }
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, v)| v);
+    (victim, casualty)
 }

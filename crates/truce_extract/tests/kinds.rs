@@ -1277,3 +1277,48 @@ fn responsibility_and_controllers() {
         ),
     ]);
 }
+
+/// A count with a subset between it and its casualty word.
+#[test]
+fn casualty_subsets() {
+    run(&[
+        yes(
+            "At least 14 civilians, including five children, were killed in air strikes on Saraqeb.",
+            "incident.attack",
+            &["killed=14/civilians/at_least", "killed=5/children"],
+        ),
+        yes(
+            "Twenty people, among them six women, were wounded by shelling on Douma.",
+            "incident.attack",
+            &["injured=20/people", "injured=6/women"],
+        ),
+        no(
+            "Twelve schools, including two in Douma, were closed after shelling on Harasta.",
+            "incident.attack",
+            &["killed=12"],
+        ),
+    ]);
+}
+
+/// A clause that goes on without a subject shares the truce of the clause
+/// before; one with a subject of its own does not.
+#[test]
+fn elliptical_clauses() {
+    run(&[
+        yes(
+            "The truce was holding in Homs but was violated in Hama countryside.",
+            "truce.violated",
+            &["location=Hama"],
+        ),
+        yes(
+            "The ceasefire held in Daraa but was broken near Jobar on Sunday.",
+            "truce.violated",
+            &["location=Jobar"],
+        ),
+        no(
+            "The truce was holding in Homs but the talks were violated by delays.",
+            "truce.violated",
+            &[],
+        ),
+    ]);
+}
