@@ -1322,3 +1322,25 @@ fn elliptical_clauses() {
         ),
     ]);
 }
+
+/// "cannot" and "won't" negate like "not".
+#[test]
+fn contracted_negations() {
+    run(&[
+        yes(
+            "The opposition said it cannot accept a truce in Aleppo.",
+            "truce.accepted",
+            &["mod=negated"],
+        ),
+        yes(
+            "Jaysh al-Islam won't accept the ceasefire in Douma.",
+            "truce.accepted",
+            &["mod=negated"],
+        ),
+        no(
+            "The opposition said it can accept a truce in Aleppo.",
+            "truce.accepted",
+            &["mod=negated"],
+        ),
+    ]);
+}
