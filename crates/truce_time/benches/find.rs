@@ -230,13 +230,15 @@ fn generated_prose(bencher: Bencher) {
 fn generated_sentences(bencher: Bencher) {
     let text = generated();
     let sentences: Vec<&str> = text.split_inclusive(". ").collect();
-    bencher.counter(BytesCount::new(text.len())).bench_local(|| {
-        let mut n = 0usize;
-        for s in &sentences {
-            n += truce_time::find(black_box(s)).len();
-        }
-        black_box(n)
-    });
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench_local(|| {
+            let mut n = 0usize;
+            for s in &sentences {
+                n += truce_time::find(black_box(s)).len();
+            }
+            black_box(n)
+        });
 }
 
 /// The local news mirror, for information (skipped when absent).
@@ -248,6 +250,26 @@ fn real_news(bencher: Bencher) {
         let mut n = 0usize;
         for t in &texts {
             n += truce_time::find(black_box(t)).len();
+        }
+        black_box(n)
+    });
+}
+
+/// The local news mirror one sentence at a time, as the pipeline calls it
+/// (split at ". " and line breaks; skipped when absent).
+#[divan::bench(sample_count = 30)]
+fn real_news_sentences(bencher: Bencher) {
+    let texts = real_corpus().unwrap_or_default();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let sentences: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| t.split_inclusive('\n'))
+        .flat_map(|l| l.split_inclusive(". "))
+        .collect();
+    bencher.counter(BytesCount::new(bytes)).bench_local(|| {
+        let mut n = 0usize;
+        for s in &sentences {
+            n += truce_time::find(black_box(s)).len();
         }
         black_box(n)
     });

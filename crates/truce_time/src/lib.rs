@@ -74,5 +74,7 @@ pub struct TimeMention {
 /// that carry meaning are part of the span ("until Monday", "on Sunday").
 /// Never panics.
 pub fn find(text: &str) -> Vec<TimeMention> {
-    grammar::Parser::new(text).find_all()
+    // Most sentences have no digit and no day, month, unit or clock word:
+    // they are rejected before any token is stored.
+    grammar::Parser::for_text(text).map_or_else(Vec::new, |p| p.find_all())
 }

@@ -19,7 +19,7 @@ impl Parser<'_> {
         let weekday = words::weekday(self.word(i))?;
         if let Some(next) = self.tok(i + 1)
             && next.capitalised()
-            && words::newspaper_suffix(&next.lower)
+            && words::newspaper_suffix(self.word(i + 1))
         {
             return None;
         }

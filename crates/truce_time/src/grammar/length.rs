@@ -97,10 +97,10 @@ impl Parser<'_> {
     /// A unit word; "h" only when glued to digits ("24h").
     fn unit(&self, i: usize) -> Option<Unit> {
         let t = self.tok(i)?;
-        if &*t.lower == "h" && t.glued {
+        if self.word(i) == "h" && t.glued {
             return Some(Unit::Hour);
         }
-        words::unit(&t.lower)
+        words::unit(self.word(i))
     }
 
     /// Digits (1-9999), number words ("three", "forty-eight", "twenty

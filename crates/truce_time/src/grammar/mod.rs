@@ -8,27 +8,40 @@ mod length;
 mod mention;
 
 use crate::TimeMention;
-use crate::token::{Token, tokenize};
+use crate::token::{Lexed, Token, lex_from};
+use crate::words::{CORE, CORE_REACH, START};
 
 /// The tokens of one text, with lookup helpers.
 pub(crate) struct Parser<'a> {
-    toks: Vec<Token<'a>>,
+    lexed: Lexed<'a>,
 }
 
 impl<'a> Parser<'a> {
+    /// The parser for `text`, or `None` when it has no temporal expression.
+    /// Tokens before the first that matters are not stored (see
+    /// [`crate::token::first_window`]).
+    pub(crate) fn for_text(text: &'a str) -> Option<Self> {
+        let from = crate::token::first_window(text)?;
+        Some(Parser {
+            lexed: lex_from(text, from),
+        })
+    }
+
+    /// The parser over all of `text`.
+    #[cfg(test)]
     pub(crate) fn new(text: &'a str) -> Self {
         Parser {
-            toks: tokenize(text),
+            lexed: lex_from(text, crate::token::Resume::default()),
         }
     }
 
     pub(crate) fn tok(&self, i: usize) -> Option<&Token<'a>> {
-        self.toks.get(i)
+        self.lexed.toks.get(i)
     }
 
     /// The lowercase text of token `i`, or "" past the end.
     pub(crate) fn word(&self, i: usize) -> &str {
-        self.tok(i).map_or("", |t| &*t.lower)
+        self.tok(i).map_or("", |t| self.lexed.lower(t))
     }
 
     /// The lowercase text of the token before `i`, or "" at the start.
@@ -61,23 +74,64 @@ impl<'a> Parser<'a> {
     }
 
     /// Finds every mention, left to right, longest at each position.
+    ///
+    /// A mention is only tried at a token that can start one ([`START`])
+    /// and has a [`CORE`] token within [`CORE_REACH`] tokens; the others
+    /// cannot start a mention, so the result is that of trying every token.
     pub(crate) fn find_all(&self) -> Vec<TimeMention> {
+        let toks = &self.lexed.toks;
         let mut out = Vec::new();
         let mut i = 0;
-        while i < self.toks.len() {
-            match self.mention_at(i) {
-                Some((expr, end)) if end > i => {
-                    if let (Some(a), Some(b)) = (self.tok(i), self.tok(end - 1)) {
-                        out.push(TimeMention {
-                            start: a.start,
-                            end: b.end,
-                            expr,
-                        });
-                    }
-                    i = end;
-                }
-                _ => i += 1,
+        // The first core token at or after `i`.
+        let mut core = 0;
+        while i < toks.len() {
+            if core < i {
+                core = i;
             }
+            while toks.get(core).is_some_and(|t| t.flags & CORE == 0) {
+                core += 1;
+            }
+            if core >= toks.len() {
+                break;
+            }
+            if core - i > CORE_REACH {
+                i = core - CORE_REACH;
+            }
+            if toks.get(i).is_some_and(|t| t.flags & START == 0) {
+                i += 1;
+                continue;
+            }
+            i = self.step(i, &mut out);
+        }
+        out
+    }
+
+    /// Tries a mention at `i`; pushes it and returns the index after it, or
+    /// returns `i + 1`.
+    fn step(&self, i: usize, out: &mut Vec<TimeMention>) -> usize {
+        match self.mention_at(i) {
+            Some((expr, end)) if end > i => {
+                if let (Some(a), Some(b)) = (self.tok(i), self.tok(end - 1)) {
+                    out.push(TimeMention {
+                        start: a.start,
+                        end: b.end,
+                        expr,
+                    });
+                }
+                end
+            }
+            _ => i + 1,
+        }
+    }
+
+    /// [`Self::find_all`] trying a mention at every token: the oracle for
+    /// the token filter.
+    #[cfg(test)]
+    pub(crate) fn find_all_exhaustive(&self) -> Vec<TimeMention> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.lexed.toks.len() {
+            i = self.step(i, &mut out);
         }
         out
     }
@@ -94,3 +148,6 @@ impl<'a> Parser<'a> {
         Some((expr, end))
     }
 }
+
+#[cfg(test)]
+mod tests;
