@@ -6,6 +6,7 @@ use crate::actors::{ActorId, Actors};
 use crate::cues::{Cue, parse_cues};
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
+use std::sync::Arc;
 use truce_model::Span;
 use truce_text::{Folded, fold_key, is_word_byte};
 
@@ -40,7 +41,8 @@ pub struct Match {
     pub span: Span,
     /// Bytes of the folded text.
     pub folded: (usize, usize),
-    pub entries: Vec<Entry>,
+    /// Shared with the lexicon when the key has no case-exact aliases.
+    pub entries: Arc<[Entry]>,
 }
 
 impl Match {
@@ -147,9 +149,18 @@ impl LexiconBuilder {
             .match_kind(MatchKind::LeftmostLongest)
             .build_with_values(pairs)
             .map_err(|e| LexiconError::Automaton(e.to_string()))?;
+        let plain = self
+            .slots
+            .iter()
+            .map(|slot| {
+                let exact = slot.iter().any(|(_, x)| x.is_some());
+                (!exact).then(|| slot.iter().map(|(e, _)| *e).collect::<Arc<[Entry]>>())
+            })
+            .collect();
         Ok(Lexicon {
             automaton,
             slots: self.slots,
+            plain,
             actors: self.actors,
         })
     }
@@ -159,6 +170,9 @@ impl LexiconBuilder {
 pub struct Lexicon {
     automaton: DoubleArrayAhoCorasick<u32>,
     slots: Vec<Slot>,
+    /// Per slot, every entry, shared by matches of keys with no
+    /// case-exact alias (almost all of them).
+    plain: Vec<Option<Arc<[Entry]>>>,
     actors: Actors,
 }
 
@@ -236,7 +250,10 @@ impl Lexicon {
             .any(|(e, _)| matches!(e, Entry::Place(_) | Entry::Actor(_) | Entry::Demonym(_)))
     }
 
-    fn entries(&self, slot: u32, original: &str) -> Vec<Entry> {
+    fn entries(&self, slot: u32, original: &str) -> Arc<[Entry]> {
+        if let Some(all) = &self.plain[slot as usize] {
+            return Arc::clone(all);
+        }
         let trimmed = original.trim_end_matches(['s', '\'', '\u{2019}']);
         self.slots[slot as usize]
             .iter()

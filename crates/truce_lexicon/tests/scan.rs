@@ -27,7 +27,7 @@ fn scan(text: &str) -> Vec<(String, Vec<Entry>)> {
     let lex = lexicon();
     lex.scan(&truce_text::fold(text), text)
         .into_iter()
-        .map(|m| (m.span.slice(text).to_owned(), m.entries))
+        .map(|m| (m.span.slice(text).to_owned(), m.entries.to_vec()))
         .collect()
 }
 

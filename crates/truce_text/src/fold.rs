@@ -59,41 +59,99 @@ impl Folded {
     }
 }
 
+/// Folded bytes being built; valid UTF-8 by construction.
+struct Builder {
+    text: Vec<u8>,
+    map: Vec<u32>,
+    ends: Vec<u32>,
+}
+
 /// Fold `input` for matching, keeping the offset map.
 pub fn fold(input: &str) -> Folded {
-    let mut out = Folded {
-        text: String::with_capacity(input.len()),
+    let mut out = Builder {
+        text: Vec::with_capacity(input.len()),
         map: Vec::with_capacity(input.len() + 1),
         ends: Vec::with_capacity(input.len()),
     };
     let mut pending_space: Option<(u32, u32)> = None;
-    for (at, ch) in input.char_indices() {
-        let (start, end) = (at as u32, (at + ch.len_utf8()) as u32);
-        if ch.is_ascii() {
-            fold_ascii(&mut out, &mut pending_space, ch, start, end);
+    let bytes = input.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if plain_ascii(b) {
+            // A run of ASCII letters, digits and punctuation folds byte for byte.
+            let run = bytes[at..]
+                .iter()
+                .position(|&c| !plain_ascii(c))
+                .map_or(bytes.len(), |n| at + n);
+            if pending_space.is_some() {
+                flush_space(&mut out, &mut pending_space);
+            }
+            out.text
+                .extend(bytes[at..run].iter().map(u8::to_ascii_lowercase));
+            out.map.extend(at as u32..run as u32);
+            out.ends.extend(at as u32 + 1..run as u32 + 1);
+            at = run;
             continue;
         }
-        let mut buf = [0u8; 4];
-        for d in ch.to_string().nfd() {
-            match fold_char(d) {
-                Folding::Drop => {}
-                Folding::Space => {
-                    pending_space.get_or_insert((start, end));
-                }
-                Folding::Chars(c) => {
-                    for lc in c
-                        .to_lowercase()
-                        .filter(|l| !('\u{0300}'..='\u{036F}').contains(l))
-                    {
-                        flush_space(&mut out, &mut pending_space);
-                        push(&mut out, lc.encode_utf8(&mut buf), start, end);
-                    }
+        if b.is_ascii() {
+            fold_ascii(&mut out, &mut pending_space, b, at as u32);
+            at += 1;
+            continue;
+        }
+        let Some(ch) = input.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let (start, end) = (at as u32, (at + ch.len_utf8()) as u32);
+        fold_other(&mut out, &mut pending_space, ch, start, end);
+        at += ch.len_utf8();
+    }
+    out.map.push(input.len() as u32);
+    // Every byte pushed came from `char::encode_utf8` or is ASCII.
+    let text = String::from_utf8(out.text)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Folded {
+        text,
+        map: out.map,
+        ends: out.ends,
+    }
+}
+
+/// Fold one non-ASCII character through its canonical decomposition.
+fn fold_other(out: &mut Builder, pending: &mut Option<(u32, u32)>, ch: char, start: u32, end: u32) {
+    let mut buf = [0u8; 4];
+    // Only letters decompose into something we fold differently; quotes,
+    // dashes and spaces go straight to the table.
+    if !ch.is_alphabetic() {
+        match fold_char(ch) {
+            Folding::Drop => {}
+            Folding::Space => {
+                pending.get_or_insert((start, end));
+            }
+            Folding::Chars(c) => {
+                flush_space(out, pending);
+                push(out, c.encode_utf8(&mut buf), start, end);
+            }
+        }
+        return;
+    }
+    for d in std::iter::once(ch).nfd() {
+        match fold_char(d) {
+            Folding::Drop => {}
+            Folding::Space => {
+                pending.get_or_insert((start, end));
+            }
+            Folding::Chars(c) => {
+                for lc in c
+                    .to_lowercase()
+                    .filter(|l| !('\u{0300}'..='\u{036F}').contains(l))
+                {
+                    flush_space(out, pending);
+                    push(out, lc.encode_utf8(&mut buf), start, end);
                 }
             }
         }
     }
-    out.map.push(input.len() as u32);
-    out
 }
 
 /// Fold a lexicon key: the folded text without leading or trailing space.
@@ -108,38 +166,45 @@ pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-fn fold_ascii(out: &mut Folded, pending: &mut Option<(u32, u32)>, ch: char, start: u32, end: u32) {
-    match ch {
-        '\'' | '`' => {}
-        '-' | '_' => {
-            pending.get_or_insert((start, end));
+/// ASCII bytes that fold to themselves, lowercased.
+fn plain_ascii(b: u8) -> bool {
+    b.is_ascii()
+        && !matches!(
+            b,
+            b'\'' | b'`' | b'-' | b'_' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c
+        )
+}
+
+fn fold_ascii(out: &mut Builder, pending: &mut Option<(u32, u32)>, b: u8, at: u32) {
+    match b {
+        b'\'' | b'`' => {}
+        b'-' | b'_' | b' ' | b'\t' | b'\n' | b'\r' | 0x0c => {
+            pending.get_or_insert((at, at + 1));
         }
-        c if c.is_ascii_whitespace() => {
-            pending.get_or_insert((start, end));
-        }
-        c => {
-            flush_space(out, pending);
-            let lc = c.to_ascii_lowercase() as u8;
-            out.text.push(lc as char);
-            out.map.push(start);
-            out.ends.push(end);
+        _ => {
+            if pending.is_some() {
+                flush_space(out, pending);
+            }
+            out.text.push(b.to_ascii_lowercase());
+            out.map.push(at);
+            out.ends.push(at + 1);
         }
     }
 }
 
-fn flush_space(out: &mut Folded, pending: &mut Option<(u32, u32)>) {
+fn flush_space(out: &mut Builder, pending: &mut Option<(u32, u32)>) {
     if let Some((start, end)) = pending.take()
         && !out.text.is_empty()
-        && !out.text.ends_with(' ')
+        && out.text.last() != Some(&b' ')
     {
-        out.text.push(' ');
+        out.text.push(b' ');
         out.map.push(start);
         out.ends.push(end);
     }
 }
 
-fn push(out: &mut Folded, s: &str, start: u32, end: u32) {
-    out.text.push_str(s);
+fn push(out: &mut Builder, s: &str, start: u32, end: u32) {
+    out.text.extend_from_slice(s.as_bytes());
     for _ in 0..s.len() {
         out.map.push(start);
         out.ends.push(end);
@@ -218,5 +283,32 @@ mod tests {
         assert_eq!(f.to_original(0, 10), Span::new(0, 0));
         let f = fold("ab");
         assert_eq!(f.to_original(1, 99), Span::new(1, 2));
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn offsets_are_monotonic_and_in_bounds(input in "\\PC{0,200}") {
+            let f = fold(&input);
+            let mut last = 0;
+            for i in 0..f.text().len() {
+                let at = f.original_offset(i);
+                prop_assert!(at >= last && at <= input.len());
+                last = at;
+            }
+            let span = f.to_original(0, f.text().len());
+            prop_assert!(input.get(span.start..span.end).is_some());
+        }
+
+        #[test]
+        fn folding_is_idempotent(input in "[ -~]{0,120}") {
+            let once = fold_key(&input);
+            prop_assert_eq!(fold_key(&once), once.clone());
+        }
     }
 }
