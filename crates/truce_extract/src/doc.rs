@@ -78,8 +78,9 @@ impl<'a> Doc<'a> {
         let t = self.folded.text();
         let head = t.get(..at.min(t.len())).unwrap_or("").trim_end();
         let start = head
-            .rfind(|c: char| !c.is_alphanumeric())
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rfind(|(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         &head[start..]
     }
 

@@ -78,12 +78,12 @@ pub(crate) fn triggers(
         .filter(|(_, m)| inside(m) && has(m, CueClass::Truce))
         .collect::<Vec<_>>();
     if truce_noun.is_empty() && elliptical(doc, seg) {
-        let earlier = s
+        let mut earlier = s
             .matches
             .iter()
             .enumerate()
             .filter(|(_, m)| m.folded.1 <= seg.0 && has(m, CueClass::Truce));
-        truce_noun.extend(earlier.last());
+        truce_noun.extend(earlier.next_back());
     }
     // "truce talks": the truce noun right before a negotiation noun.
     let talks_head = truce_noun.iter().any(|(i, m)| {

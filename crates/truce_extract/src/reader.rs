@@ -167,11 +167,11 @@ impl Extractor {
         }
         st.local_statement = None;
 
-        if let Some(verb) = att.verb.map(|v| &s.matches[v]) {
-            if let Some(t) = day_next_to(doc, s, verb) {
-                st.statement = statement_day(&s.times[t].expr, published).or(st.statement);
-                return Some(t);
-            }
+        if let Some(verb) = att.verb.map(|v| &s.matches[v])
+            && let Some(t) = day_next_to(doc, s, verb)
+        {
+            st.statement = statement_day(&s.times[t].expr, published).or(st.statement);
+            return Some(t);
         }
         let speech = s.matches.iter().filter(|m| {
             m.cue(CueClass::Kind).is_some_and(|c| {

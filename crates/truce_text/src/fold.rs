@@ -231,6 +231,12 @@ fn fold_char(c: char) -> Folding {
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => Folding::Chars('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => Folding::Space,
         c if c.is_whitespace() => Folding::Space,
+        // zero-width spaces and joiners, byte-order mark, soft hyphen
+        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Folding::Drop,
+        '\u{2026}' => Folding::Chars('.'),
+        // other punctuation of the General Punctuation block, and the
+        // replacement character, separate words
+        '\u{2016}'..='\u{205E}' | '\u{FFFD}' => Folding::Space,
         '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => Folding::Chars('\u{0627}'),
         '\u{0649}' => Folding::Chars('\u{064A}'),
         '\u{0629}' => Folding::Chars('\u{0647}'),
@@ -245,6 +251,14 @@ fn fold_char(c: char) -> Folding {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_and_punctuation_characters_separate_words() {
+        assert_eq!(fold_key("Aleppo\u{2026} today"), "aleppo. today");
+        assert_eq!(fold_key("Al\u{200B}eppo"), "aleppo");
+        assert_eq!(fold_key("Homs\u{2022}Hama"), "homs hama");
+        assert_eq!(fold_key("Homs\u{FFFD}Hama"), "homs hama");
+    }
 
     #[test]
     fn latin_folding() {
