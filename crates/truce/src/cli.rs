@@ -30,6 +30,55 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Measure extraction throughput on one core and on all cores.
     Bench(BenchArgs),
+    /// Score extraction against a labelled set, on a fixed dev/test split.
+    #[command(subcommand, after_help = EVAL_HELP)]
+    Eval(EvalSet),
+}
+
+const EVAL_HELP: &str = "\
+Every labelled row goes to dev or test by FNV-1a 64 of its row id (even = dev, odd = test).
+Tune on dev; report test with dev beside it. Speed is extraction only, on one core.
+Definitions of each field: docs/EVALUATION.md.";
+
+#[derive(Debug, Subcommand)]
+pub enum EvalSet {
+    /// FA-KES CSV: the main event's governorate and date, per article.
+    Fakes(EvalArgs),
+    /// UCDP GED CSV: an incident with the event's governorate, date and deaths, per headline.
+    Ucdp(EvalArgs),
+    /// Gold JSON Lines (eval/gold/gold.jsonl): expected claims, per-kind precision and recall.
+    Gold(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The labelled set.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+
+    /// Which half to show: dev, test, all (pooled) or both (side by side).
+    #[arg(long, value_enum, default_value_t = SplitArg::Both)]
+    pub split: SplitArg,
+
+    /// Output: a text table (field, dev, test, n) or one JSON object.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// List the N worst misses (text, label, what truce read); from dev unless --split says otherwise.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub misses: usize,
+
+    /// Read only the first N rows.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    Dev,
+    Test,
+    All,
+    Both,
 }
 
 const EXTRACT_HELP: &str = "\
@@ -152,5 +201,27 @@ mod tests {
         assert_eq!(args.file.as_deref(), Some("a.txt"));
         assert!(Cli::try_parse_from(["truce", "extract"]).is_err());
         assert!(Cli::try_parse_from(["truce", "extract", "a", "--published", "soon"]).is_err());
+    }
+
+    #[test]
+    fn eval_sub_commands() {
+        let parsed = Cli::try_parse_from([
+            "truce", "eval", "ucdp", "f.csv", "--split", "test", "--format", "json", "--misses",
+            "5",
+        ])
+        .expect("parses");
+        let Command::Eval(EvalSet::Ucdp(args)) = parsed.command else {
+            panic!("not eval ucdp")
+        };
+        assert_eq!(args.split, SplitArg::Test);
+        assert_eq!(args.format, Format::Json);
+        assert_eq!(args.misses, 5);
+        let parsed = Cli::try_parse_from(["truce", "eval", "gold", "g.jsonl"]).expect("parses");
+        let Command::Eval(EvalSet::Gold(args)) = parsed.command else {
+            panic!("not eval gold")
+        };
+        assert_eq!((args.split, args.format), (SplitArg::Both, Format::Text));
+        assert!(Cli::try_parse_from(["truce", "eval", "peers", "x"]).is_err());
+        assert!(Cli::try_parse_from(["truce", "eval", "fakes", "x", "--split", "half"]).is_err());
     }
 }

@@ -3,6 +3,7 @@
 
 mod bench;
 mod cli;
+mod eval;
 mod frontmatter;
 mod jsonl;
 mod record;
@@ -47,6 +48,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             single::write(&report, args.format, &mut stdout.lock())?;
         }
         Command::Bench(args) => bench::run(&args, &mut stdout.lock())?,
+        Command::Eval(set) => eval::run(&set, &mut stdout.lock())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,154 @@
+//! A small RFC 4180 reader: comma-separated fields, double-quoted fields
+//! with doubled quotes and embedded line breaks, CRLF or LF line ends, an
+//! optional byte-order mark.
+
+/// One record and the line it starts on (1-based).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub line: usize,
+    pub fields: Vec<String>,
+}
+
+/// A malformed input: the line and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Every record of `text`, header included. Blank lines are skipped.
+pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut records = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut line = 1;
+    let mut start_line = 1;
+    let mut quoted = false;
+    // the current field was quoted and its closing quote seen
+    let mut closed = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => {
+                    quoted = false;
+                    closed = true;
+                }
+                '\n' => {
+                    line += 1;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() && !closed => quoted = true,
+            '"' => {
+                return Err(CsvError {
+                    line,
+                    message: "a quote inside an unquoted field".into(),
+                });
+            }
+            ',' => {
+                fields.push(std::mem::take(&mut field));
+                closed = false;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                if !(fields.is_empty() && field.is_empty() && !closed) {
+                    fields.push(std::mem::take(&mut field));
+                    records.push(Record {
+                        line: start_line,
+                        fields: std::mem::take(&mut fields),
+                    });
+                }
+                closed = false;
+                line += 1;
+                start_line = line;
+            }
+            _ if closed => {
+                return Err(CsvError {
+                    line,
+                    message: "text after a closing quote".into(),
+                });
+            }
+            _ => field.push(c),
+        }
+    }
+    if quoted {
+        return Err(CsvError {
+            line: start_line,
+            message: "a quoted field is not closed".into(),
+        });
+    }
+    if !(fields.is_empty() && field.is_empty() && !closed) {
+        fields.push(field);
+        records.push(Record {
+            line: start_line,
+            fields,
+        });
+    }
+    Ok(records)
+}
+
+/// Records with named columns.
+#[derive(Debug)]
+pub struct Table {
+    header: Vec<String>,
+    pub rows: Vec<Record>,
+}
+
+impl Table {
+    /// Parse `text`; the first record is the header.
+    pub fn parse(text: &str) -> Result<Table, CsvError> {
+        let mut records = parse(text)?.into_iter();
+        let header = records.next().map(|r| r.fields).unwrap_or_default();
+        Ok(Table {
+            header,
+            rows: records.collect(),
+        })
+    }
+
+    /// Index of the column named `name`.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| h.trim() == name)
+    }
+}
+
+/// Field `i` of a record, or "" when the record is short.
+pub fn field(r: &Record, i: usize) -> &str {
+    r.fields.get(i).map_or("", String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_commas_and_line_breaks() {
+        let text = "\u{feff}a,b,c\r\n1,\"x, \"\"y\"\"\nz\",3\n\n4,,\"\"\n";
+        let rows = parse(text).expect("parses");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1].fields, ["1", "x, \"y\"\nz", "3"]);
+        assert_eq!(rows[1].line, 2);
+        assert_eq!(rows[2].fields, ["4", "", ""]);
+        assert_eq!(rows[2].line, 5);
+    }
+
+    #[test]
+    fn last_line_without_newline_and_errors() {
+        let rows = parse("a,b\n1,2").expect("parses");
+        assert_eq!(rows[1].fields, ["1", "2"]);
+        assert!(parse("a,\"b\n").is_err());
+        assert!(parse("a,b\"c\n").is_err());
+        let t = Table::parse("x,y\n1,2\n").expect("parses");
+        assert_eq!(t.column("y"), Some(1));
+        assert_eq!(field(&t.rows[0], 5), "");
+    }
+}

@@ -1,0 +1,263 @@
+//! UCDP GED (Syria): one row per event, with the headline of its source.
+//!
+//! Columns used: `id` (row id, split key), `source_headline` (the text),
+//! `source_date` (its publication date), `adm_1` (gold governorate, e.g.
+//! "Homs Governorate"; empty on some rows, which then do not count for the
+//! governorate field), `date_start`/`date_end` (gold dates) and `best`
+//! (gold deaths).
+//!
+//! A row's source may bundle several headlines: `source_headline` and
+//! `source_date` are then `;`-separated lists. When both lists have the same
+//! length each headline is read with its own date; otherwise every headline
+//! is read with the first date. Identical (headline, date) pairs are read
+//! once (many events share a source); the speed counts each read once.
+//!
+//! A row is scored on the incidents (`incident.attack` claims) of all its
+//! headlines. A field counts as matched when ANY incident matches it:
+//!
+//! - governorate: one of the incident's places lies in the gold `adm_1`;
+//! - date: the incident's time start (day precision or finer; else the
+//!   headline's date) lies within one day of `[date_start, date_end]`;
+//! - deaths: the incident's death count equals `best`; the count is the
+//!   LARGEST `killed` quantity of the incident (not the sum: headlines say
+//!   "96 killed, including 29 soldiers"), 0 when it has none;
+//! - all three: one incident matches governorate, date and deaths together.
+
+use crate::csv::{Table, field};
+use crate::dates::{days_apart, iso_date};
+use crate::places::Governorates;
+use crate::score::{Evaluation, Miss, Scorer};
+use crate::split::half_of;
+use crate::{EvalError, Options, excerpt};
+use jiff::civil::Date;
+use std::collections::HashMap;
+use truce_extract::{Extractor, Input};
+use truce_geo::PlaceId;
+use truce_model::{Claim, ClaimKind, Report};
+
+/// One incident as the UCDP fields see it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incident {
+    pub governorates: Vec<PlaceId>,
+    pub date: Date,
+    pub deaths: f64,
+}
+
+/// The incidents of a report read with publication date `published`.
+pub fn incidents(report: &Report, published: Date, govs: &Governorates) -> Vec<Incident> {
+    report
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::IncidentAttack)
+        .map(|c| Incident {
+            governorates: govs.of_claim(c),
+            date: day_start(c).unwrap_or(published),
+            deaths: deaths(c),
+        })
+        .collect()
+}
+
+fn day_start(c: &Claim) -> Option<Date> {
+    let t = c.time.as_ref()?;
+    if !matches!(t.precision.as_str(), "minute" | "hour" | "day") {
+        return None;
+    }
+    iso_date(t.start.as_deref()?)
+}
+
+/// The largest `killed` quantity of a claim, 0 when it has none.
+pub fn deaths(c: &Claim) -> f64 {
+    c.quantities
+        .iter()
+        .filter(|q| q.what == "killed")
+        .map(|q| q.value)
+        .fold(0.0, f64::max)
+}
+
+/// The (headline, date) pairs of one row.
+pub fn parts<'a>(headline: &'a str, date: &'a str) -> Vec<(&'a str, &'a str)> {
+    let heads: Vec<&str> = headline.split(';').map(str::trim).collect();
+    let dates: Vec<&str> = date.split(';').map(str::trim).collect();
+    let parts: Vec<(&str, &str)> = if heads.len() == dates.len() {
+        heads.into_iter().zip(dates).collect()
+    } else {
+        let first = dates.first().copied().unwrap_or("");
+        heads.into_iter().map(|h| (h, first)).collect()
+    };
+    parts.into_iter().filter(|(h, _)| !h.is_empty()).collect()
+}
+
+struct Gold {
+    gov: Option<PlaceId>,
+    start: Option<Date>,
+    end: Option<Date>,
+    deaths: Option<f64>,
+}
+
+impl Gold {
+    fn date_ok(&self, d: Date) -> Option<bool> {
+        let start = self.start?;
+        let end = self.end.unwrap_or(start).max(start);
+        Some((start <= d && d <= end) || days_apart(d, start) <= 1 || days_apart(d, end) <= 1)
+    }
+    fn gov_ok(&self, i: &Incident) -> Option<bool> {
+        Some(i.governorates.contains(&self.gov?))
+    }
+    fn deaths_ok(&self, i: &Incident) -> Option<bool> {
+        Some(i.deaths == self.deaths?)
+    }
+}
+
+/// Score UCDP GED rows (`text` is the CSV file's content).
+pub fn evaluate(
+    text: &str,
+    source: &str,
+    extractor: &Extractor,
+    opts: &Options,
+) -> Result<Evaluation, EvalError> {
+    let table = Table::parse(text).map_err(|e| EvalError::Csv {
+        source_name: source.to_owned(),
+        line: e.line,
+        message: e.message,
+    })?;
+    let col = |name: &str| {
+        table.column(name).ok_or_else(|| EvalError::MissingColumn {
+            source_name: source.to_owned(),
+            column: name.to_owned(),
+        })
+    };
+    let (c_id, c_head, c_sdate, c_adm1, c_start, c_end, c_best) = (
+        col("id")?,
+        col("source_headline")?,
+        col("source_date")?,
+        col("adm_1")?,
+        col("date_start")?,
+        col("date_end")?,
+        col("best")?,
+    );
+    let govs = Governorates::new();
+    let mut s = Scorer::default();
+    let mut cache: HashMap<(String, String), Vec<Incident>> = HashMap::new();
+    let (mut unreadable, mut unmapped) = (0, 0);
+    for r in table.rows.iter().take(opts.limit.unwrap_or(usize::MAX)) {
+        let id = field(r, c_id);
+        let half = half_of(id);
+        let adm1 = field(r, c_adm1);
+        let gold = Gold {
+            gov: govs.of_label(adm1).filter(|_| !adm1.is_empty()),
+            start: iso_date(field(r, c_start)),
+            end: iso_date(field(r, c_end)),
+            deaths: field(r, c_best).trim().parse().ok(),
+        };
+        if !adm1.is_empty() && gold.gov.is_none() {
+            unmapped += 1;
+        }
+        s.row(half);
+        let headline = field(r, c_head);
+        let mut found: Vec<Incident> = Vec::new();
+        for (head, date) in parts(headline, field(r, c_sdate)) {
+            let key = (head.to_owned(), date.to_owned());
+            if let Some(v) = cache.get(&key) {
+                found.extend(v.iter().cloned());
+                continue;
+            }
+            let (Some(published), Ok(input)) = (iso_date(date), Input::new(head, date)) else {
+                unreadable += 1;
+                continue;
+            };
+            let report = s.extract(id, extractor, &input);
+            let v = incidents(&report, published, &govs);
+            found.extend(v.iter().cloned());
+            cache.insert(key, v);
+        }
+        let any = |f: &dyn Fn(&Incident) -> Option<bool>| -> Option<bool> {
+            let mut seen = None;
+            for i in &found {
+                match f(i) {
+                    Some(true) => return Some(true),
+                    Some(false) => seen = Some(false),
+                    None => return None,
+                }
+            }
+            seen.or(Some(false))
+        };
+        let gov = gold.gov.and_then(|_| any(&|i| gold.gov_ok(i)));
+        let date = gold.start.and_then(|_| any(&|i| gold.date_ok(i.date)));
+        let dead = gold.deaths.and_then(|_| any(&|i| gold.deaths_ok(i)));
+        let all = any(&|i| {
+            Some(
+                gold.gov_ok(i).unwrap_or(false)
+                    && gold.date_ok(i.date).unwrap_or(false)
+                    && gold.deaths_ok(i).unwrap_or(false),
+            )
+        });
+        s.check(half, "incident found", !found.is_empty());
+        for (name, ok) in [
+            ("governorate", gov),
+            ("date within 1 day", date),
+            ("deaths exact", dead),
+            ("all three, one incident", all),
+        ] {
+            if let Some(ok) = ok {
+                s.check(half, name, ok);
+            }
+        }
+        let wrong = [gov, date, dead]
+            .iter()
+            .filter(|o| **o == Some(false))
+            .count()
+            + usize::from(found.is_empty());
+        if wrong > 0 {
+            let read: Vec<String> = found
+                .iter()
+                .map(|i| {
+                    let g: Vec<&str> = i.governorates.iter().map(|&g| govs.name(g)).collect();
+                    format!("[{} {} deaths={}]", g.join("+"), i.date, i.deaths)
+                })
+                .collect();
+            s.miss(Miss {
+                id: id.to_owned(),
+                half,
+                excerpt: excerpt(headline, 200),
+                label: format!(
+                    "governorate={} date={}..{} deaths={} (source {})",
+                    if adm1.is_empty() { "none" } else { adm1 },
+                    field(r, c_start),
+                    field(r, c_end),
+                    field(r, c_best),
+                    field(r, c_sdate),
+                ),
+                read: if read.is_empty() {
+                    "no incident".into()
+                } else {
+                    read.join(" ")
+                },
+                wrong,
+            });
+        }
+    }
+    let notes = vec![
+        "a field counts when ANY incident.attack claim of the row's headlines matches it".into(),
+        "deaths = the largest `killed` quantity of the incident (0 when none); date = its time start at day precision or finer, else the headline's date; within 1 day of [date_start, date_end]".into(),
+        format!("headline parts not read (bad date): {unreadable}; adm_1 names not mapped: {unmapped}"),
+        format!("distinct (headline, date) pairs read: {}", cache.len()),
+    ];
+    Ok(s.finish("ucdp", source, notes, opts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_parts() {
+        assert_eq!(
+            parts("A;B", "2016-01-01;2016-01-02"),
+            [("A", "2016-01-01"), ("B", "2016-01-02")]
+        );
+        assert_eq!(
+            parts("A;B; ", "2016-01-01"),
+            [("A", "2016-01-01"), ("B", "2016-01-01")]
+        );
+    }
+}
