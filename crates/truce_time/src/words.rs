@@ -479,8 +479,9 @@ mod tests {
             "express",
             "herald",
             "post",
-            "mail",
+                        "mail",
             "people",
+            "old",
         ];
         let literals = grammar_literals();
         assert!(literals.len() > 100, "{literals:?}");

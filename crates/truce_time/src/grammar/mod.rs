@@ -141,8 +141,13 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (expr, end) = self.mention(i)?;
-        // A mention may not stop in the middle of a word ("2016abc").
+                // A mention may not stop in the middle of a word ("2016abc").
         if self.tok(end).is_some_and(|t| t.glued) {
+            return None;
+        }
+        // "a five-year-old war" gives an age, not a length of time.
+        let hyphen = self.tok(end).is_some_and(|t| t.touching) && self.is(end, "-");
+        if hyphen && self.is(end + 1, "old") {
             return None;
         }
         Some((expr, end))
