@@ -68,6 +68,19 @@ impl Extractor {
         if !plausible(doc, m, p) {
             return None;
         }
+        let qualifier = qualifier_name(qualifier);
+        Some(self.found(id, m.folded, qualifier, Excerpt::new(cover, doc.text)))
+    }
+
+    /// A gazetteer place found at folded offsets `folded`.
+    fn found(
+        &self,
+        id: PlaceId,
+        folded: (usize, usize),
+        qualifier: Option<String>,
+        mention: Excerpt,
+    ) -> Found {
+        let p = self.gazetteer.get(id);
         let place = PlaceRef {
             role: String::new(),
             id: Some(p.id.clone()),
@@ -76,15 +89,15 @@ impl Extractor {
             lat: Some(p.lat),
             lon: Some(p.lon),
             admin: admin_path(self.gazetteer.admin_path(id)),
-            qualifier: qualifier_name(doc, s, i, qualifier),
+            qualifier,
             controlled_by: None,
-            mention: Some(Excerpt::new(cover, doc.text)),
+            mention: Some(mention),
         };
-        Some(Found {
-            folded: m.folded,
+        Found {
+            folded,
             place,
             resolved: Some(id),
-        })
+        }
     }
 
     /// "Syrian territory", "all Syrian territory": the country of a demonym
@@ -104,28 +117,12 @@ impl Extractor {
         }
         let country = &self.lexicon.actors().get(actor).country;
         let id = *self.countries.get(country)?;
-        let p = self.gazetteer.get(id);
         let all = doc.word_before(m.folded.0) == "all";
         let end = doc
             .folded
             .to_original(m.folded.1, m.folded.1 + 1 + next.len());
-        let place = PlaceRef {
-            role: String::new(),
-            id: Some(p.id.clone()),
-            name: p.name.clone(),
-            kind: Some(p.kind.as_str().to_owned()),
-            lat: Some(p.lat),
-            lon: Some(p.lon),
-            admin: vec![p.name.clone()],
-            qualifier: all.then(|| "all".to_owned()),
-            controlled_by: None,
-            mention: Some(Excerpt::new(m.span.cover(end), doc.text)),
-        };
-        Some(Found {
-            folded: m.folded,
-            place,
-            resolved: Some(id),
-        })
+        let mention = Excerpt::new(m.span.cover(end), doc.text);
+        Some(self.found(id, m.folded, all.then(|| "all".to_owned()), mention))
     }
 
     /// "areas under the control of the Islamic State group (and Nusra
@@ -336,7 +333,7 @@ fn qualifier_of(doc: &Doc<'_>, s: &Sentence, i: usize) -> (Option<Qualifier>, Sp
     (None, m.span)
 }
 
-fn qualifier_name(doc: &Doc<'_>, s: &Sentence, i: usize, q: Option<Qualifier>) -> Option<String> {
+fn qualifier_name(q: Option<Qualifier>) -> Option<String> {
     let name = match q? {
         Qualifier::City => "city",
         Qualifier::Province => "province",
@@ -346,7 +343,6 @@ fn qualifier_name(doc: &Doc<'_>, s: &Sentence, i: usize, q: Option<Qualifier>) -
         Qualifier::Town => "town",
         Qualifier::Village => "village",
     };
-    let _ = (doc, s, i);
     Some(name.to_owned())
 }
 
