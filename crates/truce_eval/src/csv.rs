@@ -126,6 +126,54 @@ pub fn field(r: &Record, i: usize) -> &str {
     r.fields.get(i).map_or("", String::as_str)
 }
 
+/// Decode the HTML character references some scraped fields carry
+/// ("&#8217;", "&#x2019;", "&amp;", "&quot;"): the UCDP headline column
+/// stores part of its headlines HTML-escaped. Anything else, including a
+/// bare "&", is kept as written.
+pub fn unescape_html(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let decoded = tail.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &tail[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "nbsp" => Some(' '),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,5 +198,16 @@ mod tests {
         let t = Table::parse("x,y\n1,2\n").expect("parses");
         assert_eq!(t.column("y"), Some(1));
         assert_eq!(field(&t.rows[0], 5), "");
+    }
+
+    #[test]
+    fn html_references() {
+        assert_eq!(unescape_html("plain"), "plain");
+        assert_eq!(
+            unescape_html("Wa&#8217;er &amp; Homs"),
+            "Wa\u{2019}er & Homs"
+        );
+        assert_eq!(unescape_html("&#x201C;IS&#x201D;"), "\u{201C}IS\u{201D}");
+        assert_eq!(unescape_html("A & B &bogus; &#zz;"), "A & B &bogus; &#zz;");
     }
 }

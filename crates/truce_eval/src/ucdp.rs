@@ -6,14 +6,19 @@
 //! governorate field), `date_start`/`date_end` (gold dates) and `best`
 //! (gold deaths).
 //!
+//! HTML character references in the headline column ("&#8217;", "&amp;")
+//! are decoded first: the file stores part of its headlines HTML-escaped.
+//!
 //! A row's source may bundle several headlines: `source_headline` and
 //! `source_date` are then `;`-separated lists. When both lists have the same
 //! length each headline is read with its own date; otherwise every headline
 //! is read with the first date. Identical (headline, date) pairs are read
 //! once (many events share a source); the speed counts each read once.
 //!
-//! A row is scored on the incidents (`incident.attack` claims) of all its
-//! headlines. A field counts as matched when ANY incident matches it:
+//! A row is scored on the incidents of all its headlines: `incident.attack`
+//! claims, and `truce.violated` claims with an attack subtype (an attack
+//! reported as a violation of a truce). A field counts as matched when ANY
+//! incident matches it:
 //!
 //! - governorate: one of the incident's places lies in the gold `adm_1`;
 //! - date: the incident's time start (day precision or finer; else the
@@ -23,7 +28,7 @@
 //!   "96 killed, including 29 soldiers"), 0 when it has none;
 //! - all three: one incident matches governorate, date and deaths together.
 
-use crate::csv::{Table, field};
+use crate::csv::{Table, field, unescape_html};
 use crate::dates::{days_apart, iso_date};
 use crate::places::Governorates;
 use crate::score::{Evaluation, Miss, Scorer};
@@ -48,13 +53,21 @@ pub fn incidents(report: &Report, published: Date, govs: &Governorates) -> Vec<I
     report
         .claims
         .iter()
-        .filter(|c| c.kind == ClaimKind::IncidentAttack)
+        .filter(|c| is_incident(c))
         .map(|c| Incident {
             governorates: govs.of_claim(c),
             date: day_start(c).unwrap_or(published),
             deaths: deaths(c),
         })
         .collect()
+}
+
+/// An attack: an `incident.attack` claim, or a `truce.violated` claim with
+/// an attack subtype ("shelling violated the truce in X": the shelling is
+/// the incident, read as a violation because a truce is in the sentence).
+pub fn is_incident(c: &Claim) -> bool {
+    c.kind == ClaimKind::IncidentAttack
+        || (c.kind == ClaimKind::TruceViolated && c.subtype.is_some())
 }
 
 fn day_start(c: &Claim) -> Option<Date> {
@@ -153,7 +166,8 @@ pub fn evaluate(
             unmapped += 1;
         }
         s.row(half);
-        let headline = field(r, c_head);
+        let headline = unescape_html(field(r, c_head));
+        let headline = headline.as_ref();
         let mut found: Vec<Incident> = Vec::new();
         for (head, date) in parts(headline, field(r, c_sdate)) {
             let key = (head.to_owned(), date.to_owned());
@@ -237,7 +251,7 @@ pub fn evaluate(
         }
     }
     let notes = vec![
-        "a field counts when ANY incident.attack claim of the row's headlines matches it".into(),
+        "a field counts when ANY incident (incident.attack, or truce.violated with an attack subtype) of the row's headlines matches it".into(),
         "deaths = the largest `killed` quantity of the incident (0 when none); date = its time start at day precision or finer, else the headline's date; within 1 day of [date_start, date_end]".into(),
         format!("headline parts not read (bad date): {unreadable}; adm_1 names not mapped: {unmapped}"),
         format!("distinct (headline, date) pairs read: {}", cache.len()),
@@ -258,6 +272,25 @@ mod tests {
         assert_eq!(
             parts("A;B; ", "2016-01-01"),
             [("A", "2016-01-01"), ("B", "2016-01-01")]
+        );
+    }
+
+    #[test]
+    fn violations_with_an_attack_are_incidents() {
+        let ex = Extractor::new().expect("tables");
+        let read = |text: &str| {
+            let r = ex.extract(&Input::new(text, "2016-05-01").expect("date"));
+            r.claims.iter().filter(|c| is_incident(c)).count()
+        };
+        assert_eq!(
+            read("Regime shelling of Douma violated the truce on Sunday."),
+            1
+        );
+        assert_eq!(read("Shelling hit Douma on Sunday."), 1);
+        // A violation with no attack named is not an incident.
+        assert_eq!(
+            read("The opposition said the regime violated the truce."),
+            0
         );
     }
 }

@@ -120,6 +120,16 @@ pub(crate) fn triggers(
             frames.push(f);
         }
     }
+    if frames.is_empty()
+        && let Some(m) = casualty_trigger(doc, s, seg)
+    {
+        let kind = if violation_context {
+            ClaimKind::TruceViolated
+        } else {
+            ClaimKind::IncidentAttack
+        };
+        frames.push(new_frame(kind, Some("attack".to_owned()), m));
+    }
     absorb(doc, &mut frames);
     if let Some(t) = truce_noun.first() {
         let truce = truce_ref(doc, s, t.0);
@@ -128,6 +138,46 @@ pub(crate) fn triggers(
         }
     }
     frames
+}
+
+/// A segment that reports victims but names no attack ("Five killed in
+/// Douma", "Human losses in a village", "an officer killed near Hama")
+/// reports an incident all the same: its first casualty word becomes a
+/// generic attack trigger. "hurt" is left out, and "died" counts only
+/// after a count and without a cause: people die of illness and are hurt
+/// in accidents; a blocked attack word ("a heart
+/// attack killed") explains the deaths; a count or a place is still needed
+/// for the claim to be kept.
+fn casualty_trigger<'s>(doc: &Doc<'_>, s: &'s Sentence, seg: (usize, usize)) -> Option<&'s Match> {
+    let inside = |m: &&Match| m.folded.0 >= seg.0 && m.folded.1 <= seg.1;
+    // A blocked attack word ("a heart attack killed") explains the deaths.
+    if s.matches
+        .iter()
+        .filter(inside)
+        .any(|m| has(m, CueClass::Attack))
+    {
+        return None;
+    }
+    s.matches.iter().filter(inside).find(|m| {
+        m.cue(CueClass::Casualty).is_some()
+            && match doc.folded_between(m.folded.0, m.folded.1) {
+                "hurt" => false,
+                "died" => counted_deaths(doc, seg.0, m),
+                _ => true,
+            }
+    })
+}
+
+/// "104 persons died yesterday": a digit count at most two words before
+/// "died", and no cause after it ("died of cold", "died from illness").
+fn counted_deaths(doc: &Doc<'_>, from: usize, m: &Match) -> bool {
+    let before = doc.folded_between(from, m.folded.0);
+    let counted = before
+        .split(' ')
+        .rev()
+        .take(3)
+        .any(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    counted && !matches!(doc.word_after(m.folded.1), "of" | "from")
 }
 
 /// Kinds that, said of talks rather than of a truce, end the talks ("the

@@ -571,6 +571,7 @@ fn is_trigger(m: &truce_lexicon::Match) -> bool {
         CueClass::Attack,
         CueClass::Threat,
         CueClass::Demand,
+        CueClass::Casualty,
     ]
     .into_iter()
     .any(|c| has(m, c))
@@ -595,8 +596,16 @@ fn worth_keeping(f: &Frame) -> bool {
     match f.kind {
         ClaimKind::IncidentAttack => {
             let generic = f.subtype.as_deref() == Some("attack");
-            let perpetrator = f.actors.iter().any(|a| a.role == "perpetrator");
-            !f.places.is_empty() || !f.quantities.is_empty() || (perpetrator && !generic)
+            // Parties count too: "clashes between the army and rebels".
+            let perpetrator = f
+                .actors
+                .iter()
+                .any(|a| matches!(a.role.as_str(), "perpetrator" | "party"));
+            // "IS attacks the SDF": a generic attack between two named actors.
+            let target = f.actors.iter().any(|a| a.role == "target");
+            !f.places.is_empty()
+                || !f.quantities.is_empty()
+                || (perpetrator && (!generic || target))
         }
         _ => true,
     }

@@ -1344,3 +1344,134 @@ fn contracted_negations() {
         ),
     ]);
 }
+
+#[test]
+fn headline_incidents() {
+    run(&[
+        // Headline verbs.
+        yes(
+            "Warplanes bomb Manbij and Jarabulus.",
+            ATTACK,
+            &["sub=airstrike", "location=Manbij"],
+        ),
+        yes(
+            "Regime forces shell Douma again.",
+            ATTACK,
+            &["sub=shelling", "location=Douma"],
+        ),
+        yes(
+            "Islamic State executed three men in Raqqa.",
+            ATTACK,
+            &["sub=execution", "location=Raqqa"],
+        ),
+        yes(
+            "Islamic State beheaded a man in Manbij.",
+            ATTACK,
+            &["sub=execution", "location=Manbij"],
+        ),
+        yes(
+            "Gunmen assassinated a rebel commander in Daraa.",
+            ATTACK,
+            &["sub=assassination", "location=Daraa"],
+        ),
+        yes(
+            "A landmine explosion killed two children near Palmyra.",
+            ATTACK,
+            &["sub=bombing", "location=Palmyra", "killed=2/children"],
+        ),
+        // Clashes between named parties need no place.
+        yes(
+            "Clashes between regime forces and rebels.",
+            ATTACK,
+            &["sub=clash", "party=syr_army"],
+        ),
+        // A generic attack between two named actors.
+        yes(
+            "Rebels attack regime forces.",
+            ATTACK,
+            &["sub=attack", "target=syr_army"],
+        ),
+        no("The army said it would attack.", ATTACK, &[]),
+        // Victims without an attack word.
+        yes(
+            "Five people killed in Saraqeb.",
+            ATTACK,
+            &["sub=attack", "location=Saraqeb", "killed=5/people"],
+        ),
+        yes(
+            "Human losses in Talbiseh.",
+            ATTACK,
+            &["sub=attack", "location=Talbiseh"],
+        ),
+        yes(
+            "Shelling claims the lives of 4 civilians in Idlib.",
+            ATTACK,
+            &["sub=shelling", "location=Idlib", "killed=4/civilians"],
+        ),
+        yes(
+            "104 persons died yesterday in Aleppo.",
+            ATTACK,
+            &["location=Aleppo", "killed=104/people"],
+        ),
+        no("Three children died of cold in Rukban camp.", ATTACK, &[]),
+        no(
+            "12 refugees died from illness in a camp near Idlib.",
+            ATTACK,
+            &[],
+        ),
+        // "casualties" is killed or injured: an incident, not a death count.
+        yes(
+            "Casualties in Hama countryside.",
+            ATTACK,
+            &["location=Hama"],
+        ),
+        no("12 casualties in Hama countryside.", ATTACK, &["killed=12"]),
+        // Near misses: natural deaths, money, sanctions.
+        no(
+            "The former mayor died in Damascus at the age of 85.",
+            ATTACK,
+            &[],
+        ),
+        no(
+            "Farmers reported heavy economic losses in Hama.",
+            ATTACK,
+            &[],
+        ),
+        no(
+            "The EU adopted targeted sanctions against officials in Damascus.",
+            ATTACK,
+            &[],
+        ),
+        no("A heart attack killed a judge in Homs.", ATTACK, &[]),
+    ]);
+}
+
+#[test]
+fn place_spellings() {
+    run(&[
+        // The capital, named by its role.
+        yes(
+            "Mortars hit the Syrian capital on Monday.",
+            ATTACK,
+            &["location=Damascus"],
+        ),
+        // Agency spellings of governorate capitals.
+        yes(
+            "A US-led strike killed 18 civilians in Raqa.",
+            ATTACK,
+            &["location=Raqqa"],
+        ),
+        yes(
+            "Islamic State executed 19 men in Deir Ezour.",
+            ATTACK,
+            &["location=Deir ez-Zor"],
+        ),
+        // Generated transliteration variants: article and ending.
+        yes(
+            "Airstrikes hit al-Salamia.",
+            ATTACK,
+            &["location=al-Salamia"],
+        ),
+        yes("Shelling on Talbisa.", ATTACK, &["location=Talbisa"]),
+    ]);
+}

@@ -91,6 +91,7 @@ mod place;
 mod resolve;
 mod stopwords;
 mod suggest;
+mod variants;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -242,6 +242,28 @@ fn build_keys(gaz: &Gazetteer, stop: &Stoplist) -> Vec<(Box<str>, Box<[PlaceId]>
             }
         }
     }
+    // Transliteration variants of Syrian names, where no source name
+    // already claims the key.
+    let mut extra: HashMap<String, Vec<PlaceId>> = HashMap::new();
+    for (i, place) in gaz.places.iter().enumerate() {
+        if place.country != "SY" {
+            continue;
+        }
+        let pid = PlaceId(i as u32);
+        let major = is_major(place);
+        for name in &place.names {
+            for key in crate::variants::variants(&fold_key(name)) {
+                if map.contains_key(&key) || !stop.allows(&key, major) {
+                    continue;
+                }
+                let list = extra.entry(key).or_default();
+                if !list.contains(&pid) {
+                    list.push(pid);
+                }
+            }
+        }
+    }
+    map.extend(extra);
     let mut keys: Vec<(Box<str>, Box<[PlaceId]>)> = map
         .into_iter()
         .map(|(k, mut v)| {

@@ -166,15 +166,27 @@ impl Gazetteer {
         pool.sort_unstable();
         pool.dedup();
         if let Some(q) = hint.qualifier {
-            for tier in q.tiers() {
-                let kept: Vec<PlaceId> = pool
-                    .iter()
-                    .copied()
-                    .filter(|&c| tier.contains(&self.get(c).kind))
-                    .collect();
-                if !kept.is_empty() {
-                    pool = kept;
-                    break;
+            // A qualifier narrows the kind, not the country: "Ras al-Ayn
+            // city" is the Syrian place (a village in the sources) before a
+            // same-named town abroad. The hinted country, else Syria, is
+            // tried first.
+            let home = hint.country.as_deref().unwrap_or("SY");
+            let local: Vec<PlaceId> = pool
+                .iter()
+                .copied()
+                .filter(|&c| self.get(c).country == home)
+                .collect();
+            'narrow: for set in [local, pool.clone()] {
+                for tier in q.tiers() {
+                    let kept: Vec<PlaceId> = set
+                        .iter()
+                        .copied()
+                        .filter(|&c| tier.contains(&self.get(c).kind))
+                        .collect();
+                    if !kept.is_empty() {
+                        pool = kept;
+                        break 'narrow;
+                    }
                 }
             }
         }

@@ -398,3 +398,49 @@ fn default_reading_is_first_candidate() {
     assert_eq!(bare("Darayya"), "SY0309");
     assert_eq!(bare("Jobar"), "A008");
 }
+
+/// Spellings the sources do not list are generated from the regular
+/// transliteration patterns (article, feminine ending, first elements) and
+/// reach the right governorate; they never take a name a source gives to
+/// another place.
+#[test]
+fn generated_transliteration_variants() {
+    let g = Gazetteer::embedded();
+    let gov = |name: &str| -> Vec<String> {
+        g.lookup(name)
+            .iter()
+            .filter_map(|&id| g.governorate_of(id))
+            .map(|id| g.get(id).name.clone())
+            .collect()
+    };
+    for (variant, governorate) in [
+        ("al salamia", "Hama"),
+        ("talbisa", "Homs"),
+        ("deir al zor", "Deir ez-Zor"),
+    ] {
+        let found = gov(variant);
+        assert!(
+            found.iter().any(|n| n == governorate),
+            "{variant}: {found:?}"
+        );
+    }
+    // A source name keeps its own places only.
+    assert!(gov("aleppo").iter().all(|n| n == "Aleppo"));
+}
+
+/// A kind qualifier narrows the kind, not the country: "Ras al-Ayn city"
+/// is the Syrian place even though the sources list it as a village and a
+/// same-named town lies abroad; with a country hint that country goes first.
+#[test]
+fn qualifier_keeps_syria_first() {
+    let g = gaz();
+    let city = ResolveHint::qualified(Qualifier::City);
+    let found = g.resolve_name("Ras al-Ayn", &city).expect("a place");
+    assert_eq!(g.get(found).country, "SY");
+    let abroad = ResolveHint {
+        country: Some("IL".into()),
+        ..city
+    };
+    let found = g.resolve_name("Ras al-Ayn", &abroad).expect("a place");
+    assert_eq!(g.get(found).country, "IL");
+}

@@ -479,7 +479,7 @@ mod tests {
             "express",
             "herald",
             "post",
-                        "mail",
+            "mail",
             "people",
             "old",
         ];

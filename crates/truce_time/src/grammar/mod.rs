@@ -141,7 +141,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (expr, end) = self.mention(i)?;
-                // A mention may not stop in the middle of a word ("2016abc").
+        // A mention may not stop in the middle of a word ("2016abc").
         if self.tok(end).is_some_and(|t| t.glued) {
             return None;
         }
