@@ -24,6 +24,7 @@ pub(crate) fn numbers(doc: &Doc<'_>, s: &Sentence) -> Vec<Num> {
         doc.folded.to_folded(s.span.end),
     );
     let mut out = digit_runs(doc, fs, fe);
+    out.extend(s.matches.iter().filter_map(|m| article_count(doc, m)));
     for m in &s.matches {
         if let Some(c) = m.cue(CueClass::Number)
             && let Ok(value) = c.value.parse::<f64>()
@@ -51,6 +52,35 @@ pub(crate) fn numbers(doc: &Doc<'_>, s: &Sentence) -> Vec<Num> {
         n.lead = approx.map_or(n.folded.0, |m| m.folded.0);
     }
     out
+}
+
+/// "a civilian was killed": the article before a singular victim word is a
+/// count of one. (The lexicon has no "a"/"an" keys: they would match inside
+/// most words and slow every scan.)
+fn article_count(doc: &Doc<'_>, m: &Match) -> Option<Num> {
+    m.cue(CueClass::Victim)?;
+    let singular = doc.folded_between(m.folded.0, m.folded.1);
+    if !matches!(
+        singular,
+        "civilian" | "child" | "person" | "soldier" | "fighter" | "man" | "woman"
+    ) {
+        return None;
+    }
+    let article = doc.word_before(m.folded.0);
+    if !matches!(article, "a" | "an") {
+        return None;
+    }
+    let head = doc.folded.text().get(..m.folded.0).unwrap_or("").trim_end();
+    let start = head.len() - article.len();
+    let folded = (start, start + article.len());
+    let span = doc.folded.to_original(folded.0, folded.1);
+    Some(Num {
+        folded,
+        span,
+        value: 1.0,
+        approx: None,
+        lead: start,
+    })
 }
 
 fn followed_by_casualty_word(doc: &Doc<'_>, at: usize) -> bool {

@@ -1475,3 +1475,25 @@ fn place_spellings() {
         yes("Shelling on Talbisa.", ATTACK, &["location=Talbisa"]),
     ]);
 }
+
+/// An article before a singular victim counts one.
+#[test]
+fn counts_of_one() {
+    run(&[
+        yes(
+            "A civilian was killed by shelling on Harasta.",
+            "incident.attack",
+            &["killed=1/civilians"],
+        ),
+        yes(
+            "Sniper fire killed a child in Daraa.",
+            "incident.attack",
+            &["killed=1/children"],
+        ),
+        no(
+            "A convoy was hit by shelling on Harasta.",
+            "incident.attack",
+            &["killed=1"],
+        ),
+    ]);
+}
