@@ -1,0 +1,235 @@
+//! The state of a truce at a place and time, from the claims linked to it.
+
+use crate::Ledger;
+use crate::record::{Level, Stored};
+use crate::time::{add_hours, within_days};
+use jiff::civil::DateTime;
+use serde::Serialize;
+use truce_geo::PlaceId;
+use truce_model::{ClaimKind, Modality};
+
+/// The state of a truce (or of one of its areas) at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    InForce,
+    Proposed,
+    Expired,
+    Collapsed,
+    Ended,
+    Disputed,
+}
+
+/// What the claims say at one place and time.
+#[derive(Clone, Debug)]
+pub(crate) struct Assessment {
+    pub state: State,
+    pub start: Option<DateTime>,
+    /// Exclusive end of the window, when known.
+    pub end: Option<DateTime>,
+    /// The claim that set the end.
+    pub end_by: Option<usize>,
+    /// Claims that bear on the place, by statement time.
+    pub claims: Vec<usize>,
+}
+
+pub(crate) fn establishes(s: &Stored) -> bool {
+    s.asserted()
+        && matches!(
+            s.kind(),
+            ClaimKind::TruceDeclared
+                | ClaimKind::TruceAccepted
+                | ClaimKind::TruceInForce
+                | ClaimKind::TruceExtended
+                | ClaimKind::TruceExpanded
+        )
+}
+
+pub(crate) fn proposes(s: &Stored) -> bool {
+    matches!(
+        s.kind(),
+        ClaimKind::TruceProposed | ClaimKind::TruceNegotiating
+    ) || (s.claim.modality == Modality::Planned && s.kind().is_truce())
+}
+
+pub(crate) fn closes(s: &Stored) -> bool {
+    s.asserted() && matches!(s.kind(), ClaimKind::TruceCollapsed | ClaimKind::TruceEnded)
+}
+
+/// "Holds", "is respected", "still in effect".
+pub(crate) fn supports(s: &Stored) -> bool {
+    s.asserted() && s.kind() == ClaimKind::TruceInForce
+}
+
+/// Claims against: rejections, refusals, collapse, end, violations, denials.
+pub(crate) fn opposes(s: &Stored) -> bool {
+    match s.claim.modality {
+        Modality::Negated => matches!(
+            s.kind(),
+            ClaimKind::TruceAccepted | ClaimKind::TruceInForce | ClaimKind::TruceDeclared
+        ),
+        Modality::Planned => false,
+        _ => matches!(
+            s.kind(),
+            ClaimKind::TruceRejected
+                | ClaimKind::TruceCollapsed
+                | ClaimKind::TruceEnded
+                | ClaimKind::TruceViolated
+        ),
+    }
+}
+
+impl Ledger {
+    /// Every place named as the truce's scope.
+    pub(crate) fn areas(&self, t: usize) -> Vec<PlaceId> {
+        let mut out: Vec<PlaceId> = Vec::new();
+        for c in self.truces[t].claims() {
+            for &p in &self.claims[c].scope {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    /// Places excluded by claims that are not rejections of the exclusion.
+    pub(crate) fn excludes(&self, t: usize, place: PlaceId) -> bool {
+        self.truces[t].claims().any(|c| {
+            let s = &self.claims[c];
+            s.kind() != ClaimKind::TruceRejected
+                && s.asserted()
+                && s.excluded.iter().any(|&x| self.gaz.contains(x, place))
+        })
+    }
+
+    /// The claims of truce `t` known by `at` that bear on `place` (all of them
+    /// without a place). A proposed area takes its state from its own claims
+    /// only; an established area also from the truce's unscoped claims.
+    pub(crate) fn bearing(
+        &self,
+        t: usize,
+        place: Option<PlaceId>,
+        at: Option<DateTime>,
+    ) -> Vec<usize> {
+        let known = |c: &usize| at.is_none_or(|at| self.claims[*c].said <= at);
+        let mut all: Vec<usize> = self.truces[t].claims().filter(known).collect();
+        all.sort_by_key(|&c| {
+            (
+                self.claims[c].said,
+                self.claims[c].doc,
+                self.claims[c].order,
+            )
+        });
+        let Some(place) = place else { return all };
+        if self.truces[t].level == Level::Unscoped || self.excludes(t, place) {
+            return Vec::new();
+        }
+        let covers = |c: &usize| {
+            self.claims[*c]
+                .scope
+                .iter()
+                .any(|&s| self.gaz.contains(s, place))
+        };
+        let scoped: Vec<usize> = all.iter().copied().filter(covers).collect();
+        if scoped.is_empty() || scoped.iter().all(|&c| proposes(&self.claims[c])) {
+            return scoped;
+        }
+        all.into_iter()
+            .filter(|c| covers(c) || self.claims[*c].scope.is_empty())
+            .collect()
+    }
+
+    /// The state at `place` (or of the whole truce) at `at`; `None` when no
+    /// claim bears on it.
+    pub(crate) fn assess(
+        &self,
+        t: usize,
+        place: Option<PlaceId>,
+        at: DateTime,
+    ) -> Option<Assessment> {
+        let claims = self.bearing(t, place, Some(at));
+        if claims.is_empty() {
+            return None;
+        }
+        let c = |i: &usize| &self.claims[*i];
+        let start = claims
+            .iter()
+            .filter(|i| establishes(c(i)))
+            .map(|i| c(i).said)
+            .min();
+        let (end, end_by) = self.window_end(&claims);
+        let closing = claims
+            .iter()
+            .copied()
+            .filter(|i| closes(c(i)))
+            .max_by_key(|i| c(i).said);
+        let state = match (start, closing) {
+            (None, _) => State::Proposed,
+            (Some(_), _)
+                if end.is_some_and(|e| e <= at)
+                    && closing.is_none_or(|k| end.is_some_and(|e| c(&k).said >= e)) =>
+            {
+                State::Expired
+            }
+            (Some(_), Some(k)) if self.contested(&claims, k) => State::Disputed,
+            (Some(_), Some(k)) if c(&k).kind() == ClaimKind::TruceEnded => State::Ended,
+            (Some(_), Some(_)) => State::Collapsed,
+            (Some(_), None) => State::InForce,
+        };
+        Some(Assessment {
+            state,
+            start,
+            end,
+            end_by,
+            claims,
+        })
+    }
+
+    /// A collapse or end is contested when another speaker says, within
+    /// three days of it, that the truce holds.
+    fn contested(&self, claims: &[usize], closing: usize) -> bool {
+        let k = &self.claims[closing];
+        claims.iter().any(|&i| {
+            let s = &self.claims[i];
+            supports(s) && s.speaker != k.speaker && within_days(s.said, k.said, 3)
+        })
+    }
+
+    /// The window's end: the latest end stated by an establishing claim; an
+    /// extension without an end date moves the end by its hours (from the
+    /// previous end, or from the statement when none is known).
+    fn window_end(&self, claims: &[usize]) -> (Option<DateTime>, Option<usize>) {
+        let mut end: Option<DateTime> = None;
+        let mut by = None;
+        for &i in claims {
+            let s = &self.claims[i];
+            if !establishes(s) {
+                continue;
+            }
+            let next = match (s.end, s.kind()) {
+                (Some(b), _) => Some(b.end),
+                (None, ClaimKind::TruceExtended) => {
+                    hours(s).map(|h| add_hours(end.unwrap_or(s.said), h))
+                }
+                _ => None,
+            };
+            if let Some(n) = next.filter(|n| end.is_none_or(|e| *n >= e)) {
+                end = Some(n);
+                by = Some(i);
+            }
+        }
+        (end, by)
+    }
+}
+
+fn hours(s: &Stored) -> Option<f64> {
+    s.claim
+        .quantities
+        .iter()
+        .find_map(|q| match q.what.as_str() {
+            "hours" => Some(q.value),
+            "days" => Some(q.value * 24.0),
+            _ => None,
+        })
+}

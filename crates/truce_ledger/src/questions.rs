@@ -1,0 +1,364 @@
+//! The questions: status, timeline, expiring, and the truce records themselves.
+
+use crate::Ledger;
+use crate::assess::{Assessment, State, opposes, supports};
+use crate::record::Level;
+use crate::views::{ActorView, ClaimView, PlaceView};
+use jiff::SignedDuration;
+use jiff::civil::DateTime;
+use serde::Serialize;
+use truce_geo::PlaceId;
+use truce_model::ClaimKind;
+
+pub use crate::conflicts::{Dispute, Violation};
+
+/// Days after its last known date that a finished truce is still listed by
+/// [`Ledger::status`].
+pub const STALE_DAYS: i64 = 30;
+
+/// A validity window; `end` is exclusive.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WindowView {
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// The claim that set the end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_set_by: Option<ClaimView>,
+}
+
+/// One truce as it stands at the asked place and time.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StatusEntry {
+    pub truce: String,
+    pub name: String,
+    pub level: Level,
+    pub state: State,
+    pub window: WindowView,
+    /// The truce's areas that cover the place.
+    pub areas: Vec<PlaceView>,
+    pub declarer: Vec<ActorView>,
+    pub extensions: Vec<ClaimView>,
+    pub claims_for: Vec<ClaimView>,
+    pub claims_against: Vec<ClaimView>,
+    /// Exclusions that cannot be resolved to places ("areas controlled by X").
+    pub unresolved_exclusions: Vec<String>,
+    /// Exclusions of this place that a claim rejects.
+    pub contested_exclusions: Vec<ClaimView>,
+}
+
+/// Answer of [`Ledger::status`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Status {
+    pub place: PlaceView,
+    pub at: String,
+    pub truces: Vec<StatusEntry>,
+    /// Contradicting claims about the truces listed, side by side.
+    pub disputes: Vec<Dispute>,
+}
+
+/// What a timeline is about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Subject {
+    Truce(String),
+    Place(PlaceId),
+}
+
+/// One dated step of a truce's lifecycle.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TimelineEntry {
+    pub truce: String,
+    pub said: String,
+    pub kind: String,
+    pub modality: String,
+    pub claim: ClaimView,
+}
+
+/// A truce area whose window ends within the horizon.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Expiring {
+    pub truce: String,
+    pub name: String,
+    pub area: PlaceView,
+    pub end: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_set_by: Option<ClaimView>,
+}
+
+/// One area of a truce with its own window (as known from all claims).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AreaView {
+    pub place: PlaceView,
+    /// True when only proposals name it.
+    pub proposed: bool,
+    pub window: WindowView,
+}
+
+/// Why a claim is linked to a truce.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LinkView {
+    pub document: String,
+    pub claim: String,
+    pub kind: String,
+    pub rule: String,
+}
+
+/// A truce record: declarer, parties, areas with their windows, and the
+/// claims it rests on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TruceView {
+    pub id: String,
+    pub name: String,
+    /// Every name the linked claims use.
+    pub names: Vec<String>,
+    pub level: Level,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<PlaceView>,
+    pub declarer: Vec<ActorView>,
+    pub parties: Vec<ActorView>,
+    pub areas: Vec<AreaView>,
+    pub links: Vec<LinkView>,
+}
+
+impl Ledger {
+    /// Every truce covering `place` about which something is known by `at`.
+    pub fn status(&self, place: PlaceId, at: DateTime) -> Status {
+        let mut truces = Vec::new();
+        let mut bearing = Vec::new();
+        for t in 0..self.truces.len() {
+            if let Some(a) = self
+                .assess(t, Some(place), at)
+                .filter(|a| self.current(t, a, at))
+            {
+                bearing.push((t, a.claims.clone()));
+                truces.push(self.entry(t, place, &a));
+            }
+        }
+        Status {
+            place: self.place_view(place),
+            at: at.to_string(),
+            truces,
+            disputes: self.disputes_among(&bearing),
+        }
+    }
+
+    /// In force or disputed always; proposed, expired, collapsed and ended while the
+    /// truce's last known date is at most [`STALE_DAYS`] before `at`.
+    fn current(&self, t: usize, a: &Assessment, at: DateTime) -> bool {
+        matches!(a.state, State::InForce | State::Disputed)
+            || self
+                .last_known(t)
+                .is_some_and(|last| crate::time::within_days(last, at, STALE_DAYS))
+    }
+
+    fn entry(&self, t: usize, place: PlaceId, a: &Assessment) -> StatusEntry {
+        let views = |pred: &dyn Fn(usize) -> bool| -> Vec<ClaimView> {
+            a.claims
+                .iter()
+                .copied()
+                .filter(|&c| pred(c))
+                .map(|c| self.claim_view(c))
+                .collect()
+        };
+        let kind = |c: usize| self.claims[c].kind();
+        let truce = &self.truces[t];
+        StatusEntry {
+            truce: truce.id.clone(),
+            name: truce.name.clone(),
+            level: truce.level,
+            state: a.state,
+            window: self.window(a),
+            areas: self.covering_areas(t, place),
+            declarer: self.declarer(t),
+            extensions: views(&|c| {
+                kind(c) == ClaimKind::TruceExtended && self.claims[c].asserted()
+            }),
+            claims_for: views(&|c| {
+                let s = &self.claims[c];
+                supports(s)
+                    || crate::assess::proposes(s)
+                    || (crate::assess::establishes(s) && kind(c) != ClaimKind::TruceExtended)
+            }),
+            claims_against: views(&|c| opposes(&self.claims[c])),
+            unresolved_exclusions: self.unresolved_exclusions(t),
+            contested_exclusions: self.contested_exclusions(t, place),
+        }
+    }
+
+    fn window(&self, a: &Assessment) -> WindowView {
+        WindowView {
+            start: a.start.map(|s| s.to_string()),
+            end: a.end.map(|e| e.to_string()),
+            end_set_by: a.end_by.map(|c| self.claim_view(c)),
+        }
+    }
+
+    fn covering_areas(&self, t: usize, place: PlaceId) -> Vec<PlaceView> {
+        self.areas(t)
+            .into_iter()
+            .filter(|&a| self.gaz.contains(a, place))
+            .map(|a| self.place_view(a))
+            .collect()
+    }
+
+    pub(crate) fn declarer(&self, t: usize) -> Vec<ActorView> {
+        self.with_kind(t, ClaimKind::TruceDeclared)
+            .flat_map(|c| self.actor_views(c, "agent"))
+            .collect()
+    }
+
+    fn with_kind(&self, t: usize, kind: ClaimKind) -> impl Iterator<Item = usize> + '_ {
+        self.truces[t]
+            .claims()
+            .filter(move |&c| self.claims[c].kind() == kind && self.claims[c].asserted())
+    }
+
+    fn unresolved_exclusions(&self, t: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for c in self.truces[t].claims() {
+            for p in &self.claims[c].claim.places {
+                if p.role == "excluded" && p.id.is_none() && !out.contains(&p.name) {
+                    out.push(p.name.clone());
+                }
+            }
+        }
+        out
+    }
+
+    fn contested_exclusions(&self, t: usize, place: PlaceId) -> Vec<ClaimView> {
+        self.truces[t]
+            .claims()
+            .filter(|&c| {
+                let s = &self.claims[c];
+                s.kind() == ClaimKind::TruceRejected
+                    && s.excluded.iter().any(|&x| self.gaz.contains(x, place))
+            })
+            .map(|c| self.claim_view(c))
+            .collect()
+    }
+
+    /// The dated lifecycle of a truce, or of every truce bearing on a place.
+    pub fn timeline(&self, subject: &Subject) -> Vec<TimelineEntry> {
+        let mut picked: Vec<(usize, usize)> = Vec::new();
+        for t in 0..self.truces.len() {
+            let claims = match subject {
+                Subject::Truce(id) if *id == self.truces[t].id => self.bearing(t, None, None),
+                Subject::Place(p) => self.bearing(t, Some(*p), None),
+                Subject::Truce(_) => Vec::new(),
+            };
+            picked.extend(claims.into_iter().map(|c| (t, c)));
+        }
+        picked.sort_by_key(|&(_, c)| {
+            (
+                self.claims[c].said,
+                self.claims[c].doc,
+                self.claims[c].order,
+            )
+        });
+        picked
+            .into_iter()
+            .map(|(t, c)| TimelineEntry {
+                truce: self.truces[t].id.clone(),
+                said: self.claims[c].said.to_string(),
+                kind: self.claims[c].kind().as_str().to_string(),
+                modality: self.claims[c].claim.modality.as_str().to_string(),
+                claim: self.claim_view(c),
+            })
+            .collect()
+    }
+
+    /// Truce areas in force at `now` whose window ends within `horizon`.
+    pub fn expiring(&self, now: DateTime, horizon: SignedDuration) -> Vec<Expiring> {
+        let until = now.checked_add(horizon).unwrap_or(DateTime::MAX);
+        let mut out = Vec::new();
+        for t in 0..self.truces.len() {
+            for area in self.areas(t) {
+                let Some(a) = self.assess(t, Some(area), now) else {
+                    continue;
+                };
+                let Some(end) = a.end.filter(|&e| e > now && e <= until) else {
+                    continue;
+                };
+                if a.state == State::InForce {
+                    out.push(Expiring {
+                        truce: self.truces[t].id.clone(),
+                        name: self.truces[t].name.clone(),
+                        area: self.place_view(area),
+                        end: end.to_string(),
+                        end_set_by: a.end_by.map(|c| self.claim_view(c)),
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| a.end.cmp(&b.end));
+        out
+    }
+
+    /// Every truce record.
+    pub fn truces(&self) -> Vec<TruceView> {
+        (0..self.truces.len()).map(|t| self.truce_view(t)).collect()
+    }
+
+    /// One truce record by id (`t1`).
+    pub fn truce(&self, id: &str) -> Option<TruceView> {
+        self.truces
+            .iter()
+            .position(|t| t.id == id)
+            .map(|t| self.truce_view(t))
+    }
+
+    fn truce_view(&self, t: usize) -> TruceView {
+        let truce = &self.truces[t];
+        let mut names: Vec<String> = Vec::new();
+        for c in truce.claims() {
+            if let Some(n) = self.claims[c]
+                .name()
+                .filter(|n| !names.iter().any(|m| m == n))
+            {
+                names.push(n.to_string());
+            }
+        }
+        TruceView {
+            id: truce.id.clone(),
+            name: truce.name.clone(),
+            names,
+            level: truce.level,
+            country: truce.country.map(|c| self.place_view(c)),
+            declarer: self.declarer(t),
+            parties: self
+                .with_kind(t, ClaimKind::TruceAccepted)
+                .flat_map(|c| self.actor_views(c, "agent"))
+                .collect(),
+            areas: self
+                .areas(t)
+                .into_iter()
+                .map(|p| self.area_view(t, p))
+                .collect(),
+            links: truce
+                .links
+                .iter()
+                .map(|(c, rule)| LinkView {
+                    document: self.docs[self.claims[*c].doc].id.clone(),
+                    claim: self.claims[*c].claim.id.clone(),
+                    kind: self.claims[*c].kind().as_str().to_string(),
+                    rule: rule.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    fn area_view(&self, t: usize, p: PlaceId) -> AreaView {
+        let a = self.assess(t, Some(p), DateTime::MAX);
+        AreaView {
+            place: self.place_view(p),
+            proposed: a.as_ref().is_none_or(|a| a.start.is_none()),
+            window: match &a {
+                Some(a) => self.window(a),
+                None => WindowView {
+                    start: None,
+                    end: None,
+                    end_set_by: None,
+                },
+            },
+        }
+    }
+}
