@@ -325,7 +325,7 @@ impl Extractor {
                 mention: v.speaker.mention.clone(),
             });
         }
-        let places: Vec<PlaceRef> = f.places.iter().map(|p| p.place.clone()).collect();
+        let places: Vec<PlaceRef> = f.places.into_iter().map(|p| p.place).collect();
         let time = self.time_of(doc, s, &f.times, f.kind, &places, st);
         Claim {
             id: String::new(),
