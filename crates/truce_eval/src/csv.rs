@@ -119,6 +119,24 @@ impl Table {
     pub fn column(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|h| h.trim() == name)
     }
+
+    /// Parse the CSV file named `source`, with errors that name it.
+    pub fn parse_source(text: &str, source: &str) -> Result<Table, crate::EvalError> {
+        Table::parse(text).map_err(|e| crate::EvalError::Csv {
+            source_name: source.to_owned(),
+            line: e.line,
+            message: e.message,
+        })
+    }
+
+    /// The index of column `name`, or an error naming the file and column.
+    pub fn require(&self, name: &str, source: &str) -> Result<usize, crate::EvalError> {
+        self.column(name)
+            .ok_or_else(|| crate::EvalError::MissingColumn {
+                source_name: source.to_owned(),
+                column: name.to_owned(),
+            })
+    }
 }
 
 /// Field `i` of a record, or "" when the record is short.

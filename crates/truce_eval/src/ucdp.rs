@@ -128,17 +128,8 @@ pub fn evaluate(
     extractor: &Extractor,
     opts: &Options,
 ) -> Result<Evaluation, EvalError> {
-    let table = Table::parse(text).map_err(|e| EvalError::Csv {
-        source_name: source.to_owned(),
-        line: e.line,
-        message: e.message,
-    })?;
-    let col = |name: &str| {
-        table.column(name).ok_or_else(|| EvalError::MissingColumn {
-            source_name: source.to_owned(),
-            column: name.to_owned(),
-        })
-    };
+    let table = Table::parse_source(text, source)?;
+    let col = |name: &str| table.require(name, source);
     let (c_id, c_head, c_sdate, c_adm1, c_start, c_end, c_best) = (
         col("id")?,
         col("source_headline")?,
