@@ -97,6 +97,19 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The folded word before folded offset `at`, skipping articles ("by
+    /// the army" gives "by").
+    pub fn word_before_article(&self, mut at: usize) -> &str {
+        loop {
+            let w = self.word_before(at);
+            if !matches!(w, "the" | "a" | "an") {
+                return w;
+            }
+            let head = self.folded.text().get(..at).unwrap_or("").trim_end();
+            at = head.len().saturating_sub(w.len());
+        }
+    }
+
     /// The folded word just after folded offset `at`.
     pub fn word_after(&self, at: usize) -> &str {
         let t = self.folded.text();

@@ -186,12 +186,7 @@ pub(crate) fn controllers(doc: &Doc<'_>, s: &Sentence, i: usize) -> Vec<usize> {
 /// True when the match follows a locative or relational preposition
 /// ("in Syria", "residents of Douma", "the road to Aleppo").
 pub(crate) fn after_preposition(doc: &Doc<'_>, m: &Match) -> bool {
-    let before = doc.word_before(m.folded.0);
-    let before = if before == "the" {
-        doc.word_before(m.folded.0.saturating_sub(4))
-    } else {
-        before
-    };
+    let before = doc.word_before_article(m.folded.0);
     matches!(
         before,
         "in" | "into"
@@ -255,12 +250,7 @@ fn plausible(doc: &Doc<'_>, m: &Match, p: &truce_geo::Place) -> bool {
     if p.country == "SY" || !small {
         return true;
     }
-    let before = doc.word_before(m.folded.0);
-    let before = if before == "the" {
-        doc.word_before(m.folded.0.saturating_sub(4))
-    } else {
-        before
-    };
+    let before = doc.word_before_article(m.folded.0);
     matches!(
         before,
         "in" | "near"

@@ -216,10 +216,10 @@ impl Extractor {
                 continue;
             };
             let f = &frames[o];
-            let by = preposition_before(doc, m.folded.0) == "by";
+            let by = doc.word_before_article(m.folded.0) == "by";
             let before = m.folded.1 <= f.folded.0;
             let between = matches!(
-                preposition_before(doc, m.folded.0),
+                doc.word_before_article(m.folded.0),
                 "between" | "with" | "and"
             );
             let clash = f.subtype.as_deref() == Some("clash");
@@ -394,18 +394,6 @@ impl Extractor {
             precision: value.precision.as_str().to_owned(),
             mention: Some(Excerpt::new(s.times[t].span, doc.text)),
         })
-    }
-}
-
-/// The word before folded offset `at`, skipping articles.
-fn preposition_before<'d>(doc: &'d Doc<'_>, mut at: usize) -> &'d str {
-    loop {
-        let w = doc.word_before(at);
-        if !matches!(w, "the" | "a" | "an") {
-            return w;
-        }
-        let head = doc.folded.text().get(..at).unwrap_or("").trim_end();
-        at = head.len().saturating_sub(w.len());
     }
 }
 
