@@ -17,12 +17,14 @@ mod attribution;
 mod doc;
 mod frames;
 mod input;
+mod mentions;
 mod places;
 mod provenance;
 mod quantities;
 mod reader;
 
 pub use input::{Input, Published};
+pub use mentions::Mentions;
 use std::collections::HashMap;
 use truce_geo::{Gazetteer, PlaceId, PlaceKind};
 use truce_lexicon::{ActorId, ActorKind, Lexicon};

@@ -38,7 +38,7 @@ pub(crate) struct State {
 /// Places at the very start of a report written in capitals and followed
 /// by a comma, a bracket or a dash ("BEIRUT, May 4 (Wire) -",
 /// "GENEVA/BEIRUT The ...") form a dateline.
-fn dateline(doc: &Doc<'_>, s: &Sentence) -> Vec<usize> {
+pub(crate) fn dateline(doc: &Doc<'_>, s: &Sentence) -> Vec<usize> {
     let mut out = Vec::new();
     let mut at = s.span.start;
     for (i, m) in s.matches.iter().enumerate() {
