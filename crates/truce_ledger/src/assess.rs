@@ -45,6 +45,19 @@ pub(crate) fn establishes(s: &Stored) -> bool {
         )
 }
 
+/// Establishes the truce *in the places it names*: an expansion ("extended
+/// to Aleppo") without a time is an announcement of intent in most news
+/// copy, so only declarations, acceptances, "holds" claims and extensions
+/// that move an end make an area more than proposed.
+pub(crate) fn establishes_area(s: &Stored) -> bool {
+    establishes(s)
+        && match s.kind() {
+            ClaimKind::TruceExpanded => false,
+            ClaimKind::TruceExtended => s.end.is_some() || hours(s).is_some(),
+            _ => true,
+        }
+}
+
 pub(crate) fn proposes(s: &Stored) -> bool {
     matches!(
         s.kind(),
@@ -82,15 +95,7 @@ pub(crate) fn opposes(s: &Stored) -> bool {
 impl Ledger {
     /// Every place named as the truce's scope.
     pub(crate) fn areas(&self, t: usize) -> Vec<PlaceId> {
-        let mut out: Vec<PlaceId> = Vec::new();
-        for c in self.truces[t].claims() {
-            for &p in &self.claims[c].scope {
-                if !out.contains(&p) {
-                    out.push(p);
-                }
-            }
-        }
-        out
+        self.truces[t].areas.clone()
     }
 
     /// Places excluded by claims that are not rejections of the exclusion.
@@ -132,7 +137,7 @@ impl Ledger {
                 .any(|&s| self.gaz.contains(s, place))
         };
         let scoped: Vec<usize> = all.iter().copied().filter(covers).collect();
-        if scoped.is_empty() || scoped.iter().all(|&c| proposes(&self.claims[c])) {
+        if !scoped.iter().any(|&c| establishes_area(&self.claims[c])) {
             return scoped;
         }
         all.into_iter()
@@ -153,22 +158,38 @@ impl Ledger {
             return None;
         }
         let c = |i: &usize| &self.claims[*i];
-        let start = claims
-            .iter()
-            .filter(|i| establishes(c(i)))
-            .map(|i| c(i).said)
-            .min();
+        let established = place.is_none_or(|_| claims.iter().any(|i| establishes_area(c(i))));
+        // a day-precise start when there is one: "in February" is not a start
+        let start = established
+            .then(|| {
+                let day = claims.iter().filter(|i| establishes(c(i)) && !c(i).coarse);
+                day.map(|i| c(i).said).min().or_else(|| {
+                    claims
+                        .iter()
+                        .filter(|i| establishes(c(i)))
+                        .map(|i| c(i).said)
+                        .min()
+                })
+            })
+            .flatten();
         let (end, end_by) = self.window_end(&claims);
+        // "the Feb. 27 ceasefire collapsed in April": a collapse dated at or
+        // before the start names the truce by its start; it counts from
+        // its publication
+        let closed_at = |i: usize| match start {
+            Some(st) if c(&i).said <= st => c(&i).published.max(c(&i).said),
+            _ => c(&i).said,
+        };
         let closing = claims
             .iter()
             .copied()
-            .filter(|i| closes(c(i)))
-            .max_by_key(|i| c(i).said);
+            .filter(|&i| closes(c(&i)) && closed_at(i) <= at)
+            .max_by_key(|&i| closed_at(i));
         let state = match (start, closing) {
             (None, _) => State::Proposed,
             (Some(_), _)
                 if end.is_some_and(|e| e <= at)
-                    && closing.is_none_or(|k| end.is_some_and(|e| c(&k).said >= e)) =>
+                    && closing.is_none_or(|k| end.is_some_and(|e| closed_at(k) >= e)) =>
             {
                 State::Expired
             }
@@ -192,7 +213,9 @@ impl Ledger {
         let k = &self.claims[closing];
         claims.iter().any(|&i| {
             let s = &self.claims[i];
-            supports(s) && s.speaker != k.speaker && within_days(s.said, k.said, 3)
+            supports(s)
+                && s.speaker != k.speaker
+                && (within_days(s.said, k.said, 3) || within_days(s.said, k.published, 3))
         })
     }
 
@@ -205,6 +228,12 @@ impl Ledger {
         for &i in claims {
             let s = &self.claims[i];
             if !establishes(s) {
+                continue;
+            }
+            // "holds" said after the end known so far: that end was not the end
+            if s.kind() == ClaimKind::TruceInForce && s.end.is_none() && end.is_some_and(|e| s.said >= e) {
+                end = None;
+                by = None;
                 continue;
             }
             let next = match (s.end, s.kind()) {
@@ -223,7 +252,7 @@ impl Ledger {
     }
 }
 
-fn hours(s: &Stored) -> Option<f64> {
+pub(crate) fn hours(s: &Stored) -> Option<f64> {
     s.claim
         .quantities
         .iter()

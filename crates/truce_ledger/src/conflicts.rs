@@ -4,6 +4,7 @@
 use crate::Ledger;
 use crate::assess::{State, closes, supports};
 use crate::record::{Level, Stored};
+use truce_geo::{PlaceId, PlaceKind};
 use crate::time::within_days;
 use crate::views::{ActorView, ClaimView, PlaceView};
 use serde::Serialize;
@@ -36,6 +37,10 @@ pub struct Violation {
     pub accuser: ActorView,
     pub claim: ClaimView,
 }
+
+/// Days without any claim after which an open-ended truce is not assumed to
+/// hold when inferring violations.
+const QUIET_DAYS: i64 = 14;
 
 /// Days within which a "holds" and a "collapsed" claim contradict.
 const DISPUTE_DAYS: i64 = 3;
@@ -130,46 +135,151 @@ impl Ledger {
             .collect()
     }
 
-    /// Violations, of one truce (by id) or of all.
+    /// Violations, of one truce (by id) or of all: explicit `truce.violated`
+    /// claims linked to the truce, then incidents inferred to fall inside it
+    /// (rules in the crate documentation, "Violations").
     pub fn violations(&self, truce: Option<&str>) -> Vec<Violation> {
-        let mut out = Vec::new();
+        let only = match truce {
+            Some(id) => match self.truces.iter().position(|t| t.id == id) {
+                Some(t) => Some(t),
+                None => return Vec::new(),
+            },
+            None => None,
+        };
+        let mut found: Vec<(usize, usize, Violation)> = Vec::new();
         for t in 0..self.truces.len() {
-            if truce.is_some_and(|id| id != self.truces[t].id) {
+            if only.is_some_and(|o| o != t) {
                 continue;
             }
             for c in self.truces[t].claims() {
                 let s = &self.claims[c];
                 if s.kind() == ClaimKind::TruceViolated && s.asserted() {
-                    out.push(self.violation(t, c, true, None));
+                    found.push((t, 0, self.violation(t, c, true, None)));
                 }
             }
-            self.incidents_in(t, &mut out);
+        }
+        for (c, s) in self.claims.iter().enumerate() {
+            if !plausible_violation(s) {
+                continue;
+            }
+            let mut done: Vec<usize> = Vec::new();
+            for p in self.incident_places(s) {
+                for t in self.covering(p) {
+                    if done.contains(&t) || only.is_some_and(|o| o != t) {
+                        continue;
+                    }
+                    if self.inside_active(t, c, p) {
+                        done.push(t);
+                        found.push((t, 1, self.violation(t, c, false, Some(p))));
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|(t, explicit, _)| (*t, *explicit));
+        found.into_iter().map(|(_, _, v)| v).collect()
+    }
+
+    /// Where an incident happened: its resolved places finer than a country.
+    pub(crate) fn incident_places(&self, s: &Stored) -> Vec<PlaceId> {
+        let mut out: Vec<PlaceId> = Vec::new();
+        for p in &s.claim.places {
+            let Some(id) = p.id.as_deref().and_then(|id| self.gaz.find_id(id)) else {
+                continue;
+            };
+            if matches!(p.role.as_str(), "location" | "target")
+                && self.gaz.get(id).kind != PlaceKind::Country
+                && !out.contains(&id)
+            {
+                out.push(id);
+            }
         }
         out
     }
 
-    /// Incidents whose place lies in an area of truce `t` while it was in force.
-    fn incidents_in(&self, t: usize, out: &mut Vec<Violation>) {
-        for (c, s) in self.claims.iter().enumerate() {
-            if s.kind() != ClaimKind::IncidentAttack || !s.asserted() {
+    /// Incident `c` at `p` falls inside truce `t`: the place is covered and
+    /// not excluded, the truce is in force (or disputed) there when it
+    /// started, inside the window; no actor of the incident belongs to an
+    /// actor whose areas the truce excludes; for a nationwide truce, the
+    /// incident's report speaks of the truce.
+    fn inside_active(&self, t: usize, c: usize, p: PlaceId) -> bool {
+        let s = &self.claims[c];
+        let Some(a) = self.assess(t, Some(p), s.said) else {
+            return false;
+        };
+        if !matches!(a.state, State::InForce | State::Disputed) {
+            return false;
+        }
+        if a.start.is_none_or(|st| s.said < st) {
+            return false;
+        }
+        if a.end.is_some_and(|e| s.said >= e) {
+            return false;
+        }
+        // an open-ended truce nobody has spoken of for two weeks is not
+        // assumed to hold
+        let heard = a.claims.iter().map(|&o| self.claims[o].said).max();
+        if a.end.is_none() && heard.is_none_or(|h| !within_days(h, s.said, QUIET_DAYS)) {
+            return false;
+        }
+        // a nationwide truce covers every incident in the country: only
+        // reports that speak of it are read as reporting its violations
+        if self.truces[t].level == Level::National
+            && !self.doc_claims[s.doc]
+                .clone()
+                .any(|o| self.claim_truce[o] == Some(t))
+        {
+            return false;
+        }
+        let excluded = self.excluded_actors(t);
+        !s.claim.actors.iter().filter_map(|x| x.id.as_deref()).any(|x| {
+            excluded.iter().any(|e| crate::actors::related(x, e))
+        })
+    }
+
+    /// Actors whose areas the truce excludes ("except areas controlled by
+    /// the Islamic State group"), from its asserted claims.
+    pub(crate) fn excluded_actors(&self, t: usize) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for c in self.truces[t].claims() {
+            let s = &self.claims[c];
+            if !s.asserted() || s.kind() == ClaimKind::TruceRejected {
                 continue;
             }
-            let places = s
-                .claim
-                .places
-                .iter()
-                .filter_map(|p| p.id.as_deref())
-                .filter_map(|id| self.gaz.find_id(id));
-            for p in places {
-                let inside = self
-                    .assess(t, Some(p), s.said)
-                    .is_some_and(|a| matches!(a.state, State::InForce | State::Disputed));
-                if inside {
-                    out.push(self.violation(t, c, false, Some(p)));
-                    break;
+            for p in &s.claim.places {
+                if let Some(x) = p.controlled_by.as_deref().filter(|_| p.role == "excluded") {
+                    if !out.contains(&x) {
+                        out.push(x);
+                    }
                 }
             }
         }
+        out
+    }
+
+    /// Truces with an area that contains `place` (any level).
+    pub(crate) fn covering(&self, place: PlaceId) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for a in std::iter::once(place).chain(self.gaz.ancestors(place)) {
+            for &t in self.index.by_area.get(&a).into_iter().flatten() {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+        if let Some(country) = self.gaz.country_of(place) {
+            for &t in self.index.by_area.get(&country).into_iter().flatten() {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+        for &(r, t) in &self.index.regions {
+            if !out.contains(&t) && self.gaz.contains(r, place) {
+                out.push(t);
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     fn violation(
@@ -197,6 +307,36 @@ impl Ledger {
             claim: self.claim_view(c),
         }
     }
+}
+
+/// Kinds of attack that breach a truce whoever reports them.
+const KINETIC: &[&str] = &[
+    "airstrike",
+    "shelling",
+    "bombardment",
+    "ground_assault",
+    "clash",
+    "sniper",
+    "massacre",
+    "chemical",
+    "barrel_bomb",
+];
+
+/// An incident that may be inferred as a violation: asserted; an armed
+/// attack (a kinetic subtype, or a general attack or bombing with a named
+/// perpetrator, which leaves out unattributed car bombs and summaries like
+/// "the war has killed 250,000"); dated to a day or less ("this week",
+/// "since April" are tallies, not incidents).
+pub(crate) fn plausible_violation(s: &Stored) -> bool {
+    if s.kind() != ClaimKind::IncidentAttack || !s.asserted() || s.coarse {
+        return false;
+    }
+    let subtype = s.claim.subtype.as_deref().unwrap_or("attack");
+    let perpetrator = s.claim.actors.iter().any(|a| a.role == "perpetrator");
+    let kinetic = KINETIC.contains(&subtype)
+        || (matches!(subtype, "attack" | "bombing" | "shooting") && perpetrator);
+    let short = s.end.is_none_or(|b| b.end.duration_since(s.said) <= jiff::SignedDuration::from_hours(36));
+    kinetic && short
 }
 
 fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {

@@ -151,18 +151,26 @@ pub enum LedgerError {
 }
 
 /// Reports held in memory, and the truces built from them.
+///
+/// `Send + Sync`: share one behind an `Arc<RwLock<Ledger>>`.
 #[derive(Debug)]
 pub struct Ledger {
     gaz: &'static Gazetteer,
     docs: Vec<Document>,
     doc_ids: HashMap<String, usize>,
-    reports: Vec<Report>,
     claims: Vec<record::Stored>,
     /// The claims of each document (contiguous in `claims`).
     doc_claims: Vec<std::ops::Range<usize>>,
     truces: Vec<record::TruceRec>,
-    claim_truce: HashMap<usize, usize>,
+    /// The truce each claim is linked to.
+    claim_truce: Vec<Option<usize>>,
+    index: link::Index,
 }
+
+const _: () = {
+    const fn shared<T: Send + Sync>() {}
+    shared::<Ledger>();
+};
 
 impl Ledger {
     pub fn new(gaz: &'static Gazetteer) -> Self {
@@ -170,30 +178,63 @@ impl Ledger {
             gaz,
             docs: Vec::new(),
             doc_ids: HashMap::new(),
-            reports: Vec::new(),
             claims: Vec::new(),
             doc_claims: Vec::new(),
             truces: Vec::new(),
-            claim_truce: HashMap::new(),
+            claim_truce: Vec::new(),
+            index: link::Index::default(),
         }
     }
 
+    /// A ledger of many reports at once: sorted once, linked once.
+    pub fn from_reports(gaz: &'static Gazetteer, reports: impl IntoIterator<Item = Report>) -> Self {
+        let mut ledger = Ledger::new(gaz);
+        ledger.extend(reports);
+        ledger
+    }
+
     /// Adds a report; `false` if a document with the same id is already held.
+    ///
+    /// Reports may come in any order; one older than the newest held makes
+    /// the ledger re-link everything (use [`Ledger::extend`] for many).
     pub fn add(&mut self, report: Report) -> bool {
-        if self.doc_ids.contains_key(&report.document.id) {
-            return false;
+        self.extend(std::iter::once(report)) == 1
+    }
+
+    /// Adds many reports; returns how many were new. New reports are sorted
+    /// by publication and linked after the ones held, or, when one is older
+    /// than the newest held, everything is re-linked once.
+    pub fn extend(&mut self, reports: impl IntoIterator<Item = Report>) -> usize {
+        let mut fresh: Vec<Report> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for r in reports {
+            if !self.doc_ids.contains_key(&r.document.id) && seen.insert(r.document.id.clone()) {
+                fresh.push(r);
+            }
         }
-        let out_of_order = self
-            .docs
-            .last()
-            .is_some_and(|last| published_key(&report.document) < published_key(last));
-        self.reports.push(report);
+        if fresh.is_empty() {
+            return 0;
+        }
+        let keys: Vec<_> = fresh.iter().map(|r| published_key(&r.document)).collect();
+        let mut order: Vec<usize> = (0..fresh.len()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let out_of_order = self.docs.last().zip(order.first()).is_some_and(|(last, &first)| {
+            keys[first] < published_key(last)
+        });
+        let n = fresh.len();
+        let mut slots: Vec<Option<Report>> = fresh.into_iter().map(Some).collect();
+        for i in order {
+            if let Some(r) = slots[i].take() {
+                let doc = self.store(r);
+                if !out_of_order {
+                    self.link_document(doc);
+                }
+            }
+        }
         if out_of_order {
             self.relink();
-        } else {
-            self.ingest(self.reports.len() - 1);
         }
-        true
+        n
     }
 
     /// Number of documents held.
@@ -222,31 +263,57 @@ impl Ledger {
             })
     }
 
-    fn ingest(&mut self, r: usize) {
-        let report = &self.reports[r];
-        let doc = self.docs.len();
-        let first = self.claims.len();
-        self.doc_ids.insert(report.document.id.clone(), doc);
-        for (order, claim) in report.claims.iter().enumerate() {
-            let stored = record::Stored::new(self.gaz, doc, &report.document, order, claim.clone());
-            self.claims.push(stored);
-        }
-        self.docs.push(report.document.clone());
-        self.doc_claims.push(first..self.claims.len());
-        self.link_document(doc);
+    /// The gazetteer the ledger reads places with.
+    pub fn gazetteer(&self) -> &'static Gazetteer {
+        self.gaz
     }
 
-    /// Re-links every report in publication order.
+    /// Keeps a report's document and claims (claims are moved, not copied).
+    fn store(&mut self, report: Report) -> usize {
+        let Report { document, claims } = report;
+        let doc = self.docs.len();
+        let first = self.claims.len();
+        let theatre = record::theatre(self.gaz, &claims);
+        self.doc_ids.insert(document.id.clone(), doc);
+        for (order, claim) in claims.into_iter().enumerate() {
+            let stored = record::Stored::new(self.gaz, doc, &document, order, claim, theatre);
+            self.claims.push(stored);
+            self.claim_truce.push(None);
+        }
+        self.docs.push(document);
+        self.doc_claims.push(first..self.claims.len());
+        doc
+    }
+
+    /// Re-links every document in publication order.
     fn relink(&mut self) {
-        self.reports.sort_by_key(|r| published_key(&r.document));
-        self.docs.clear();
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        order.sort_by_cached_key(|&d| published_key(&self.docs[d]));
+        let mut docs: Vec<Option<Document>> = std::mem::take(&mut self.docs).into_iter().map(Some).collect();
+        let mut claims: Vec<Option<record::Stored>> =
+            std::mem::take(&mut self.claims).into_iter().map(Some).collect();
+        let ranges = std::mem::take(&mut self.doc_claims);
         self.doc_ids.clear();
-        self.claims.clear();
-        self.doc_claims.clear();
         self.truces.clear();
+        self.index = link::Index::default();
         self.claim_truce.clear();
-        for r in 0..self.reports.len() {
-            self.ingest(r);
+        for old in order {
+            let Some(document) = docs[old].take() else { continue };
+            let doc = self.docs.len();
+            let first = self.claims.len();
+            for c in ranges[old].clone() {
+                if let Some(mut s) = claims[c].take() {
+                    s.doc = doc;
+                    self.claims.push(s);
+                    self.claim_truce.push(None);
+                }
+            }
+            self.doc_ids.insert(document.id.clone(), doc);
+            self.docs.push(document);
+            self.doc_claims.push(first..self.claims.len());
+        }
+        for doc in 0..self.docs.len() {
+            self.link_document(doc);
         }
     }
 }

@@ -3,14 +3,59 @@
 
 use crate::Ledger;
 use crate::actors::related;
+use crate::assess::{closes, hours, supports};
 use crate::record::{Level, Stored, TruceRec, family};
 use crate::time::within_days;
-use truce_model::ClaimKind;
+use jiff::civil::DateTime;
+use std::collections::HashMap;
+use truce_geo::{PlaceId, PlaceKind};
+use truce_model::{ClaimKind, Modality};
 
 /// Days before a truce's first claim that a new claim may still join it.
 const BEFORE_DAYS: i64 = 30;
-/// Days after a truce's last known date that a new claim may still join it.
+/// Days after a local truce's last known date that a new claim may still join it.
 const AFTER_DAYS: i64 = 14;
+/// The same for a nationwide truce: reports speak of it less often but it
+/// runs for months.
+const NATIONAL_AFTER_DAYS: i64 = 45;
+
+pub(crate) const RULE_SCOPE: &str =
+    "same name family and level, overlapping scope, compatible declarer and time";
+pub(crate) const RULE_NEW: &str =
+    "no truce of this family covers the scope at this time: new truce";
+pub(crate) const RULE_PLANNED_AREA: &str =
+    "a planned claim about another place: proposed area of the truce the report speaks of";
+pub(crate) const RULE_NATIONAL_MENTION: &str =
+    "no local truce here: the nationwide truce of the same family, as it stands in this place";
+pub(crate) const RULE_SAME_NAME: &str = "same report, nearest claim with the same truce name";
+pub(crate) const RULE_SAME_FAMILY: &str = "same report, nearest claim of the same name family";
+pub(crate) const RULE_SAME_SPEAKER: &str = "same report, nearest truce claim by the same speaker";
+pub(crate) const RULE_NEAREST: &str = "same report, nearest truce claim";
+pub(crate) const RULE_ACTIVE: &str =
+    "no truce named in the report: the active truce of the same name family";
+pub(crate) const RULE_NONE: &str = "no truce to join: new truce";
+
+/// Candidate truces by place, so that linking and status look at a few
+/// records instead of all of them.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    /// Area → truces naming it.
+    pub by_area: HashMap<PlaceId, Vec<usize>>,
+    /// Ancestor of an area → truces with an area below it.
+    pub under: HashMap<PlaceId, Vec<usize>>,
+    /// Areas that are regions (they contain their members' places).
+    pub regions: Vec<(PlaceId, usize)>,
+    /// (family, country) → nationwide truces.
+    pub national: HashMap<(&'static str, PlaceId), Vec<usize>>,
+    /// Family → truces, oldest first.
+    pub by_family: HashMap<&'static str, Vec<usize>>,
+}
+
+fn push_once(v: &mut Vec<usize>, t: usize) {
+    if v.last() != Some(&t) && !v.contains(&t) {
+        v.push(t);
+    }
+}
 
 impl Ledger {
     /// Links every truce claim of document `doc` (already in `self.claims`).
@@ -26,8 +71,7 @@ impl Ledger {
                 Some(t) => t,
                 None => self.new_truce(c),
             };
-            self.truces[t].links.push((c, rule));
-            self.claim_truce.insert(c, t);
+            self.link(t, c, rule);
         }
     }
 
@@ -42,20 +86,26 @@ impl Ledger {
         }
     }
 
-    fn choose(&self, c: usize) -> (Option<usize>, String) {
-        match self.priority(c) {
-            0 => match self.by_scope(c) {
-                Some(t) => (
-                    Some(t),
-                    "same name family, overlapping scope, compatible declarer and time".into(),
-                ),
-                None => (
-                    None,
-                    "no truce of this family covers the scope at this time: new truce".into(),
-                ),
-            },
-            _ => self.by_context(c),
+    fn choose(&self, c: usize) -> (Option<usize>, &'static str) {
+        if self.priority(c) != 0 {
+            return self.by_context(c);
         }
+        if let Some(t) = self.by_scope(c) {
+            return (Some(t), RULE_SCOPE);
+        }
+        let s = &self.claims[c];
+        if s.claim.modality == Modality::Planned
+            && let (Some(t), _) = self.nearest_named(c)
+        {
+            return (Some(t), RULE_PLANNED_AREA);
+        }
+        if mentions_only(s)
+            && s.level(self.gaz) == Level::Local
+            && let Some(t) = self.national_covering(c)
+        {
+            return (Some(t), RULE_NATIONAL_MENTION);
+        }
+        (None, RULE_NEW)
     }
 
     /// Rule 1: same family, same level, overlapping scope, compatible time and
@@ -63,148 +113,205 @@ impl Ledger {
     /// most recently active.
     fn by_scope(&self, c: usize) -> Option<usize> {
         let s = &self.claims[c];
-        let name = s.name().map(family).unwrap_or("general");
+        let fam = s.name().map(family).unwrap_or("general");
         let level = s.level(self.gaz);
-        (0..self.truces.len())
-            .filter(|&t| self.truces[t].family == name && self.truces[t].level == level)
+        let candidates = match level {
+            Level::National => s
+                .scope
+                .iter()
+                .find_map(|&p| self.gaz.country_of(p))
+                .and_then(|country| self.index.national.get(&(fam, country)))
+                .cloned()
+                .unwrap_or_default(),
+            _ => self.overlap_candidates(&s.scope),
+        };
+        candidates
+            .into_iter()
+            .filter(|&t| self.truces[t].family == fam && self.truces[t].level == level)
             .filter(|&t| self.overlaps(t, c) && self.time_fits(t, c) && self.declarer_fits(t, c))
-            .max_by_key(|&t| (self.in_doc(t, s.doc), self.last_said(t)))
+            .max_by_key(|&t| (self.truces[t].last_doc == s.doc, self.truces[t].last_said, t))
+    }
+
+    /// Truces with an area that contains, or lies inside, one of `places`
+    /// (a superset: [`Ledger::overlaps`] decides).
+    fn overlap_candidates(&self, places: &[PlaceId]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &p in places {
+            for a in std::iter::once(p).chain(self.gaz.ancestors(p)) {
+                for &t in self.index.by_area.get(&a).into_iter().flatten() {
+                    push_once(&mut out, t);
+                }
+            }
+            let mut below = vec![p];
+            below.extend(self.gaz.get(p).members.iter().copied());
+            for b in below {
+                for &t in self.index.under.get(&b).into_iter().flatten() {
+                    push_once(&mut out, t);
+                }
+            }
+            for &(r, t) in &self.index.regions {
+                if self.gaz.contains(r, p) {
+                    push_once(&mut out, t);
+                }
+            }
+        }
+        out
     }
 
     /// Rules 2 and 3: expansions and unscoped claims join the truce of the
     /// nearest claim of the same report with the same name (or, without a
-    /// name, by the same speaker); failing that, an active truce of the same
-    /// family elsewhere.
-    fn by_context(&self, c: usize) -> (Option<usize>, String) {
+    /// name, by the same speaker) when its time fits; failing that, an
+    /// active truce of the same family elsewhere.
+    fn by_context(&self, c: usize) -> (Option<usize>, &'static str) {
+        if let (Some(t), rule) = self.nearest_named(c) {
+            return (Some(t), rule);
+        }
         let s = &self.claims[c];
-        let peers: Vec<usize> = self.doc_claims[s.doc]
-            .clone()
-            .filter(|o| self.claim_truce.contains_key(o))
-            .collect();
-        let nearest = |pred: &dyn Fn(&Stored) -> bool| {
-            peers
-                .iter()
-                .copied()
-                .filter(|&o| pred(&self.claims[o]))
-                .min_by_key(|&o| {
-                    let d = self.claims[o].order as i64 - s.order as i64;
-                    (d.abs(), d > 0)
-                })
-                .and_then(|o| self.claim_truce.get(&o).copied())
-        };
-        if let Some(name) = s.name() {
-            if let Some(t) = nearest(&|o| o.name() == Some(name)) {
-                return (
-                    Some(t),
-                    format!("same report, nearest claim naming the {name}"),
-                );
+        if s.name().is_none() {
+            if let Some(t) = self.nearest(c, &|o| o.speaker == s.speaker) {
+                return (Some(t), RULE_SAME_SPEAKER);
             }
-            if let Some(t) = nearest(&|o| o.name().map(family) == Some(family(name))) {
-                return (
-                    Some(t),
-                    "same report, nearest claim of the same name family".into(),
-                );
-            }
-        } else {
-            if let Some(t) = nearest(&|o| o.speaker == s.speaker) {
-                return (
-                    Some(t),
-                    "same report, nearest truce claim by the same speaker".into(),
-                );
-            }
-            if let Some(t) = nearest(&|_| true) {
-                return (Some(t), "same report, nearest truce claim".into());
+            if let Some(t) = self.nearest(c, &|_| true) {
+                return (Some(t), RULE_NEAREST);
             }
         }
         match self.active_elsewhere(c) {
-            Some(t) => (
-                Some(t),
-                "no truce named in the report: the active truce of the same name family".into(),
-            ),
-            None => (None, "no truce to join: new truce".into()),
+            Some(t) => (Some(t), RULE_ACTIVE),
+            None => (None, RULE_NONE),
         }
+    }
+
+    /// The truce of the nearest already linked claim of the same report with
+    /// the same truce name, else of the same family.
+    fn nearest_named(&self, c: usize) -> (Option<usize>, &'static str) {
+        let Some(name) = self.claims[c].name() else {
+            return (None, RULE_NONE);
+        };
+        if let Some(t) = self.nearest(c, &|o| o.name() == Some(name)) {
+            return (Some(t), RULE_SAME_NAME);
+        }
+        let fam = family(name);
+        match self.nearest(c, &|o| o.name().map(family) == Some(fam)) {
+            Some(t) => (Some(t), RULE_SAME_FAMILY),
+            None => (None, RULE_NONE),
+        }
+    }
+
+    /// The truce of the nearest linked claim of the same report matching
+    /// `pred` whose time fits the claim.
+    fn nearest(&self, c: usize, pred: &dyn Fn(&Stored) -> bool) -> Option<usize> {
+        let s = &self.claims[c];
+        self.doc_claims[s.doc]
+            .clone()
+            .filter_map(|o| self.claim_truce[o].map(|t| (o, t)))
+            .filter(|&(o, t)| pred(&self.claims[o]) && self.time_fits(t, c))
+            .min_by_key(|&(o, _)| {
+                let d = self.claims[o].order as i64 - s.order as i64;
+                (d.abs(), d > 0)
+            })
+            .map(|(_, t)| t)
     }
 
     /// Across reports: the most recent truce of the same family whose time
     /// fits, national first when the claim has no places.
     fn active_elsewhere(&self, c: usize) -> Option<usize> {
         let s = &self.claims[c];
-        let name = s.name().map(family).unwrap_or("general");
-        (0..self.truces.len())
-            .filter(|&t| self.truces[t].family == name && self.time_fits(t, c))
-            .filter(|&t| {
-                s.kind() != ClaimKind::TruceExpanded || self.truces[t].level == Level::Local
+        let fam = s.name().map(family).unwrap_or("general");
+        let expansion = s.kind() == ClaimKind::TruceExpanded;
+        let all = self.index.by_family.get(fam)?;
+        all.iter()
+            .rev()
+            .copied()
+            .filter(|&t| self.time_fits(t, c))
+            .filter(|&t| !expansion || self.truces[t].level == Level::Local)
+            .max_by_key(|&t| {
+                (
+                    self.truces[t].level == Level::National,
+                    self.truces[t].last_said,
+                    t,
+                )
             })
-            .max_by_key(|&t| (self.truces[t].level == Level::National, self.last_said(t)))
     }
 
-    fn overlaps(&self, t: usize, c: usize) -> bool {
+    /// A nationwide truce of the claim's family over the country of its
+    /// places whose time fits.
+    fn national_covering(&self, c: usize) -> Option<usize> {
+        let s = &self.claims[c];
+        let fam = s.name().map(family).unwrap_or("general");
+        let country = s.scope.iter().find_map(|&p| self.gaz.country_of(p))?;
+        self.index
+            .national
+            .get(&(fam, country))?
+            .iter()
+            .copied()
+            .filter(|&t| self.time_fits(t, c))
+            .max_by_key(|&t| (self.truces[t].last_said, t))
+    }
+
+    pub(crate) fn overlaps(&self, t: usize, c: usize) -> bool {
         let s = &self.claims[c];
         if self.truces[t].level == Level::National {
             let country = s.scope.iter().find_map(|&p| self.gaz.country_of(p));
             return country.is_some() && country == self.truces[t].country;
         }
-        let areas = self.areas(t);
         s.scope.iter().any(|&a| {
-            areas
+            self.truces[t]
+                .areas
                 .iter()
                 .any(|&b| self.gaz.contains(a, b) || self.gaz.contains(b, a))
         })
     }
 
     /// The claim falls between 30 days before the truce's first claim and
-    /// 14 days after its last known date; a declaration after an asserted
-    /// collapse or end starts a new truce.
+    /// 14 days (45 for a nationwide truce) after its last known date; a
+    /// declaration after an asserted collapse or end starts a new truce.
     fn time_fits(&self, t: usize, c: usize) -> bool {
         let s = &self.claims[c];
         let truce = &self.truces[t];
-        let first = truce.claims().map(|o| self.claims[o].said).min();
-        let last = self.last_known(t);
-        let (Some(first), Some(last)) = (first, last) else {
-            return true;
+        let after = match truce.level {
+            Level::National => NATIONAL_AFTER_DAYS,
+            _ => AFTER_DAYS,
         };
-        let early = s.said < first && !within_days(s.said, first, BEFORE_DAYS);
-        let late = s.said > last && !within_days(s.said, last, AFTER_DAYS);
+        let early = s.said < truce.first && !within_days(s.said, truce.first, BEFORE_DAYS);
+        let late = s.said > truce.last_known && !within_days(s.said, truce.last_known, after);
         let restarted = s.kind() == ClaimKind::TruceDeclared
-            && truce.claims().any(|o| {
-                let o = &self.claims[o];
-                o.asserted()
-                    && matches!(o.kind(), ClaimKind::TruceCollapsed | ClaimKind::TruceEnded)
-                    && o.said < s.said
-            });
+            && s.asserted()
+            && truce.closed.is_some_and(|k| k < s.said)
+            && self.stands_closed(t, s.said);
         !early && !late && !restarted
     }
 
-    /// Two declarations by unrelated declarers are different truces.
-    fn declarer_fits(&self, t: usize, c: usize) -> bool {
-        let s = &self.claims[c];
-        if s.kind() != ClaimKind::TruceDeclared {
+    /// The truce stands collapsed or ended before `at`: two reports say so,
+    /// or one does and no other speaker says within three days that it holds.
+    fn stands_closed(&self, t: usize, at: DateTime) -> bool {
+        let links = &self.truces[t].links;
+        let closing: Vec<&Stored> = links
+            .iter()
+            .map(|&(o, _)| &self.claims[o])
+            .filter(|o| closes(o) && o.said < at)
+            .collect();
+        let docs = closing.iter().map(|o| o.doc);
+        if docs.clone().any(|d| d != closing[0].doc) {
             return true;
         }
-        let theirs: Vec<&str> = self.truces[t]
-            .claims()
-            .filter(|&o| self.claims[o].kind() == ClaimKind::TruceDeclared)
-            .flat_map(|o| self.claims[o].agent_ids())
-            .collect();
+        closing.iter().any(|k| {
+            !links.iter().map(|&(o, _)| &self.claims[o]).any(|o| {
+                supports(o) && o.speaker != k.speaker && within_days(o.said, k.said, 3)
+            })
+        })
+    }
+
+    /// Two local declarations by unrelated declarers are different truces
+    /// (a nationwide truce has many brokers and announcers).
+    fn declarer_fits(&self, t: usize, c: usize) -> bool {
+        let s = &self.claims[c];
+        if s.kind() != ClaimKind::TruceDeclared || self.truces[t].level == Level::National {
+            return true;
+        }
+        let theirs = &self.truces[t].declarers;
         theirs.is_empty()
             || s.agent_ids().next().is_none()
             || s.agent_ids().any(|a| theirs.iter().any(|b| related(a, b)))
-    }
-
-    fn in_doc(&self, t: usize, doc: usize) -> bool {
-        self.truces[t].claims().any(|o| self.claims[o].doc == doc)
-    }
-
-    fn last_said(&self, t: usize) -> Option<jiff::civil::DateTime> {
-        self.truces[t].claims().map(|o| self.claims[o].said).max()
-    }
-
-    /// The last date the truce is known to run: its last claim or its latest end.
-    pub(crate) fn last_known(&self, t: usize) -> Option<jiff::civil::DateTime> {
-        let ends = self.truces[t]
-            .claims()
-            .filter_map(|o| self.claims[o].end.map(|b| b.end));
-        self.last_said(t).into_iter().chain(ends).max()
     }
 
     fn new_truce(&mut self, c: usize) -> usize {
@@ -215,14 +322,88 @@ impl Ledger {
             _ => None,
         };
         let name = s.name().unwrap_or("truce").to_string();
+        let t = self.truces.len();
+        let fam = family(&name);
         self.truces.push(TruceRec {
-            id: format!("t{}", self.truces.len() + 1),
-            family: family(&name).to_string(),
+            id: format!("t{}", t + 1),
+            family: fam,
             name,
             level,
             country,
             links: Vec::new(),
+            areas: Vec::new(),
+            first: s.said,
+            last_said: s.said,
+            last_known: s.said,
+            closed: None,
+            declarers: Vec::new(),
+            last_doc: s.doc,
         });
-        self.truces.len() - 1
+        self.index.by_family.entry(fam).or_default().push(t);
+        if let Some(country) = country {
+            self.index
+                .national
+                .entry((fam, country))
+                .or_default()
+                .push(t);
+        }
+        t
+    }
+
+    /// Links claim `c` to truce `t` and keeps the record's summary and the
+    /// place index up to date.
+    fn link(&mut self, t: usize, c: usize, rule: &'static str) {
+        self.claim_truce[c] = Some(t);
+        let s = &self.claims[c];
+        let mut new_areas: Vec<PlaceId> = Vec::new();
+        let truce = &mut self.truces[t];
+        truce.links.push((c, rule));
+        truce.first = truce.first.min(s.said);
+        truce.last_said = truce.last_said.max(s.said);
+        let known = s.end.map_or(s.said, |b| b.end.max(s.said));
+        truce.last_known = truce.last_known.max(known).max(truce.last_said);
+        truce.last_doc = s.doc;
+        if closes(s) {
+            truce.closed = Some(truce.closed.map_or(s.said, |k: DateTime| k.min(s.said)));
+        }
+        if s.kind() == ClaimKind::TruceDeclared && s.asserted() {
+            for a in s.agent_ids() {
+                if !truce.declarers.iter().any(|d| d == a) {
+                    truce.declarers.push(a.to_string());
+                }
+            }
+        }
+        for &p in &s.scope {
+            if !truce.areas.contains(&p) {
+                truce.areas.push(p);
+                new_areas.push(p);
+            }
+        }
+        for p in new_areas {
+            self.index_area(t, p);
+        }
+    }
+
+    fn index_area(&mut self, t: usize, p: PlaceId) {
+        push_once(self.index.by_area.entry(p).or_default(), t);
+        if self.gaz.get(p).kind == PlaceKind::Region {
+            self.index.regions.push((p, t));
+        }
+        for a in self.gaz.ancestors(p) {
+            push_once(self.index.under.entry(a).or_default(), t);
+        }
+    }
+}
+
+/// Claims that speak of a truce somewhere without starting one: "the truce
+/// in Aleppo holds / was violated / collapsed / is rejected / was accepted /
+/// proposed / discussed / extended" (an extension with no new end). Only
+/// declarations and extensions to a new end start a local truce where a
+/// nationwide one is active.
+fn mentions_only(s: &Stored) -> bool {
+    match s.kind() {
+        ClaimKind::TruceDeclared => false,
+        ClaimKind::TruceExtended => s.end.is_none() && hours(s).is_none(),
+        _ => true,
     }
 }

@@ -124,7 +124,7 @@ impl Ledger {
     pub fn status(&self, place: PlaceId, at: DateTime) -> Status {
         let mut truces = Vec::new();
         let mut bearing = Vec::new();
-        for t in 0..self.truces.len() {
+        for t in self.covering(place) {
             if let Some(a) = self
                 .assess(t, Some(place), at)
                 .filter(|a| self.current(t, a, at))
@@ -145,9 +145,8 @@ impl Ledger {
     /// truce's last known date is at most [`STALE_DAYS`] before `at`.
     fn current(&self, t: usize, a: &Assessment, at: DateTime) -> bool {
         matches!(a.state, State::InForce | State::Disputed)
-            || self
-                .last_known(t)
-                .is_some_and(|last| crate::time::within_days(last, at, STALE_DAYS))
+            || self.truces[t].last_known >= at
+            || crate::time::within_days(self.truces[t].last_known, at, STALE_DAYS)
     }
 
     fn entry(&self, t: usize, place: PlaceId, a: &Assessment) -> StatusEntry {
@@ -340,7 +339,7 @@ impl Ledger {
                     document: self.docs[self.claims[*c].doc].id.clone(),
                     claim: self.claims[*c].claim.id.clone(),
                     kind: self.claims[*c].kind().as_str().to_string(),
-                    rule: rule.clone(),
+                    rule: rule.to_string(),
                 })
                 .collect(),
         }

@@ -2,10 +2,14 @@
 //! truce records that link claims.
 
 use crate::time::{Bounds, parse_bounds};
+use jiff::SignedDuration;
 use jiff::civil::DateTime;
 use serde::Serialize;
 use truce_geo::{Gazetteer, PlaceId, PlaceKind};
 use truce_model::{Claim, ClaimKind, Document, Modality};
+
+/// Longest window a claim may state; longer ones are misread lengths.
+const MAX_WINDOW_DAYS: i64 = 366;
 
 /// Where a truce applies: a whole country, some places, or nowhere named.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -25,11 +29,32 @@ pub(crate) struct Stored {
     pub claim: Claim,
     /// When it was said or happened: the claim's start, else publication.
     pub said: DateTime,
+    /// Publication of the report.
+    pub published: DateTime,
+    /// The claim's time is a week, month or year ("in February"), not a day.
+    pub coarse: bool,
     pub end: Option<Bounds>,
     pub scope: Vec<PlaceId>,
     pub excluded: Vec<PlaceId>,
     /// Speaker identity: lexicon id, else name, else `outlet:<name>`.
     pub speaker: String,
+}
+
+/// The country most of a report's places lie in (first named on a tie).
+pub(crate) fn theatre(gaz: &Gazetteer, claims: &[Claim]) -> Option<PlaceId> {
+    let mut counts: Vec<(PlaceId, usize)> = Vec::new();
+    let places = claims.iter().flat_map(|c| c.places.iter());
+    for country in places
+        .filter_map(|p| p.id.as_deref().and_then(|id| gaz.find_id(id)))
+        .filter_map(|p| gaz.country_of(p))
+    {
+        match counts.iter_mut().find(|(c, _)| *c == country) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((country, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.iter().find(|(_, n)| *n == best).map(|(c, _)| *c)
 }
 
 impl Stored {
@@ -39,6 +64,7 @@ impl Stored {
         doc: &Document,
         order: usize,
         claim: Claim,
+        theatre: Option<PlaceId>,
     ) -> Self {
         let published = parse_bounds(&doc.published).map(|b| b.start);
         let time = claim.time.as_ref();
@@ -52,6 +78,20 @@ impl Stored {
             .map(|b| b.start)
             .or(published)
             .unwrap_or(DateTime::MIN);
+        let coarse = time.is_some_and(|t| {
+            t.start.is_some() && matches!(t.precision.as_str(), "week" | "month" | "year")
+        });
+        // a week, month or year is when something happened, not a window's end;
+        // "has held for over a month" is a length in the past, not an end
+        // ("in force until Monday" has an end alone); a window of more than a
+        // year is a misread length ("the five-year war")
+        let retrospective = claim.kind == ClaimKind::TruceInForce
+            && time.is_some_and(|t| t.start.is_some());
+        let end = end.filter(|b| {
+            !coarse
+                && !retrospective
+                && start.is_none_or(|s| b.end.duration_since(s.start) <= SignedDuration::from_hours(24 * MAX_WINDOW_DAYS))
+        });
         let places = |role: &str| -> Vec<PlaceId> {
             claim
                 .places
@@ -65,11 +105,19 @@ impl Stored {
             // "violating the truce in Idlib": where it happened is in the truce
             scope = places("location");
         }
+        let inside = |p: &PlaceId| {
+            theatre.is_none_or(|t| gaz.country_of(*p).is_none_or(|c| c == t))
+        };
+        // places outside the report's theatre (meeting venues, capitals
+        // standing for governments) are not where the truce applies
+        scope.retain(inside);
         let speaker = speaker_key(&claim, doc);
         Stored {
             doc: doc_index,
             order,
             said,
+            published: published.unwrap_or(said),
+            coarse,
             end,
             scope,
             excluded,
@@ -129,7 +177,7 @@ fn speaker_key(claim: &Claim, doc: &Document) -> String {
 /// Names of one truce family: the general names are one family (a report may
 /// call the same truce a "ceasefire", a "truce" and a "cessation of
 /// hostilities"); humanitarian pauses and de-escalation zones are their own.
-pub(crate) fn family(name: &str) -> &str {
+pub(crate) fn family(name: &str) -> &'static str {
     match name {
         "ceasefire"
         | "truce"
@@ -137,20 +185,36 @@ pub(crate) fn family(name: &str) -> &str {
         | "regime_of_calm"
         | "hudna"
         | "armistice" => "general",
-        other => other,
+        "humanitarian_pause" => "humanitarian_pause",
+        "de_escalation" => "de_escalation",
+        _ => "other",
     }
 }
 
-/// A truce built from claims; every claim it rests on, with the rule that linked it.
+/// A truce built from claims; every claim it rests on, with the rule that
+/// linked it, and what linking asks of it kept up to date.
 #[derive(Clone, Debug)]
 pub(crate) struct TruceRec {
     pub id: String,
     pub name: String,
-    pub family: String,
+    pub family: &'static str,
     pub level: Level,
     /// For national truces: the country.
     pub country: Option<PlaceId>,
-    pub links: Vec<(usize, String)>,
+    pub links: Vec<(usize, &'static str)>,
+    /// Every scope place of its claims, first named first.
+    pub areas: Vec<PlaceId>,
+    /// Earliest and latest statement times of its claims.
+    pub first: DateTime,
+    pub last_said: DateTime,
+    /// The last date it is known to run: last claim or latest stated end.
+    pub last_known: DateTime,
+    /// The earliest asserted collapse or end.
+    pub closed: Option<DateTime>,
+    /// Agents of its declarations (lexicon ids).
+    pub declarers: Vec<String>,
+    /// The last document that linked a claim to it.
+    pub last_doc: usize,
 }
 
 impl TruceRec {
