@@ -231,7 +231,10 @@ impl Ledger {
                 continue;
             }
             // "holds" said after the end known so far: that end was not the end
-            if s.kind() == ClaimKind::TruceInForce && s.end.is_none() && end.is_some_and(|e| s.said >= e) {
+            if s.kind() == ClaimKind::TruceInForce
+                && s.end.is_none()
+                && end.is_some_and(|e| s.said >= e)
+            {
                 end = None;
                 by = None;
                 continue;

@@ -4,10 +4,10 @@
 use crate::Ledger;
 use crate::assess::{State, closes, supports};
 use crate::record::{Level, Stored};
-use truce_geo::{PlaceId, PlaceKind};
 use crate::time::within_days;
 use crate::views::{ActorView, ClaimView, PlaceView};
 use serde::Serialize;
+use truce_geo::{PlaceId, PlaceKind};
 use truce_model::ClaimKind;
 
 /// Contradicting claims, side by side: `in_force_vs_collapsed` or
@@ -231,9 +231,11 @@ impl Ledger {
             return false;
         }
         let excluded = self.excluded_actors(t);
-        !s.claim.actors.iter().filter_map(|x| x.id.as_deref()).any(|x| {
-            excluded.iter().any(|e| crate::actors::related(x, e))
-        })
+        !s.claim
+            .actors
+            .iter()
+            .filter_map(|x| x.id.as_deref())
+            .any(|x| excluded.iter().any(|e| crate::actors::related(x, e)))
     }
 
     /// Actors whose areas the truce excludes ("except areas controlled by
@@ -335,7 +337,9 @@ pub(crate) fn plausible_violation(s: &Stored) -> bool {
     let perpetrator = s.claim.actors.iter().any(|a| a.role == "perpetrator");
     let kinetic = KINETIC.contains(&subtype)
         || (matches!(subtype, "attack" | "bombing" | "shooting") && perpetrator);
-    let short = s.end.is_none_or(|b| b.end.duration_since(s.said) <= jiff::SignedDuration::from_hours(36));
+    let short = s
+        .end
+        .is_none_or(|b| b.end.duration_since(s.said) <= jiff::SignedDuration::from_hours(36));
     kinetic && short
 }
 

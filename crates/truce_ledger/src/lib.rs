@@ -187,7 +187,10 @@ impl Ledger {
     }
 
     /// A ledger of many reports at once: sorted once, linked once.
-    pub fn from_reports(gaz: &'static Gazetteer, reports: impl IntoIterator<Item = Report>) -> Self {
+    pub fn from_reports(
+        gaz: &'static Gazetteer,
+        reports: impl IntoIterator<Item = Report>,
+    ) -> Self {
         let mut ledger = Ledger::new(gaz);
         ledger.extend(reports);
         ledger
@@ -218,9 +221,11 @@ impl Ledger {
         let keys: Vec<_> = fresh.iter().map(|r| published_key(&r.document)).collect();
         let mut order: Vec<usize> = (0..fresh.len()).collect();
         order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-        let out_of_order = self.docs.last().zip(order.first()).is_some_and(|(last, &first)| {
-            keys[first] < published_key(last)
-        });
+        let out_of_order = self
+            .docs
+            .last()
+            .zip(order.first())
+            .is_some_and(|(last, &first)| keys[first] < published_key(last));
         let n = fresh.len();
         let mut slots: Vec<Option<Report>> = fresh.into_iter().map(Some).collect();
         for i in order {
@@ -289,16 +294,23 @@ impl Ledger {
     fn relink(&mut self) {
         let mut order: Vec<usize> = (0..self.docs.len()).collect();
         order.sort_by_cached_key(|&d| published_key(&self.docs[d]));
-        let mut docs: Vec<Option<Document>> = std::mem::take(&mut self.docs).into_iter().map(Some).collect();
-        let mut claims: Vec<Option<record::Stored>> =
-            std::mem::take(&mut self.claims).into_iter().map(Some).collect();
+        let mut docs: Vec<Option<Document>> = std::mem::take(&mut self.docs)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut claims: Vec<Option<record::Stored>> = std::mem::take(&mut self.claims)
+            .into_iter()
+            .map(Some)
+            .collect();
         let ranges = std::mem::take(&mut self.doc_claims);
         self.doc_ids.clear();
         self.truces.clear();
         self.index = link::Index::default();
         self.claim_truce.clear();
         for old in order {
-            let Some(document) = docs[old].take() else { continue };
+            let Some(document) = docs[old].take() else {
+                continue;
+            };
             let doc = self.docs.len();
             let first = self.claims.len();
             for c in ranges[old].clone() {

@@ -129,7 +129,13 @@ impl Ledger {
             .into_iter()
             .filter(|&t| self.truces[t].family == fam && self.truces[t].level == level)
             .filter(|&t| self.overlaps(t, c) && self.time_fits(t, c) && self.declarer_fits(t, c))
-            .max_by_key(|&t| (self.truces[t].last_doc == s.doc, self.truces[t].last_said, t))
+            .max_by_key(|&t| {
+                (
+                    self.truces[t].last_doc == s.doc,
+                    self.truces[t].last_said,
+                    t,
+                )
+            })
     }
 
     /// Truces with an area that contains, or lies inside, one of `places`
@@ -295,9 +301,10 @@ impl Ledger {
             return true;
         }
         closing.iter().any(|k| {
-            !links.iter().map(|&(o, _)| &self.claims[o]).any(|o| {
-                supports(o) && o.speaker != k.speaker && within_days(o.said, k.said, 3)
-            })
+            !links
+                .iter()
+                .map(|&(o, _)| &self.claims[o])
+                .any(|o| supports(o) && o.speaker != k.speaker && within_days(o.said, k.said, 3))
         })
     }
 

@@ -85,12 +85,15 @@ impl Stored {
         // "has held for over a month" is a length in the past, not an end
         // ("in force until Monday" has an end alone); a window of more than a
         // year is a misread length ("the five-year war")
-        let retrospective = claim.kind == ClaimKind::TruceInForce
-            && time.is_some_and(|t| t.start.is_some());
+        let retrospective =
+            claim.kind == ClaimKind::TruceInForce && time.is_some_and(|t| t.start.is_some());
         let end = end.filter(|b| {
             !coarse
                 && !retrospective
-                && start.is_none_or(|s| b.end.duration_since(s.start) <= SignedDuration::from_hours(24 * MAX_WINDOW_DAYS))
+                && start.is_none_or(|s| {
+                    b.end.duration_since(s.start)
+                        <= SignedDuration::from_hours(24 * MAX_WINDOW_DAYS)
+                })
         });
         let places = |role: &str| -> Vec<PlaceId> {
             claim
@@ -105,9 +108,8 @@ impl Stored {
             // "violating the truce in Idlib": where it happened is in the truce
             scope = places("location");
         }
-        let inside = |p: &PlaceId| {
-            theatre.is_none_or(|t| gaz.country_of(*p).is_none_or(|c| c == t))
-        };
+        let inside =
+            |p: &PlaceId| theatre.is_none_or(|t| gaz.country_of(*p).is_none_or(|c| c == t));
         // places outside the report's theatre (meeting venues, capitals
         // standing for governments) are not where the truce applies
         scope.retain(inside);
