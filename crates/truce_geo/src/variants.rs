@@ -16,7 +16,12 @@
 //!   "Deir"/"Dayr"/"Dair", "Sheikh"/"Shaykh"/"Shekh", "Jabal"/"Jebel",
 //!   "Kafr"/"Kfar", "Beit"/"Bayt", "Khirbet"/"Khirbat", "Maarat"/"Maaret",
 //!   "Dahiyat"/"Dahyat"/"Dahiet", "Abu"/"Abou", "Umm"/"Um", "Qasr"/"Kasr",
-//!   "Wadi"/"Wady", "Tir"/"Teir"/"Ter"/"Tayr".
+//!   "Wadi"/"Wady", "Tir"/"Teir"/"Ter"/"Tayr";
+//! - one vowel of a word of five letters or more written another common
+//!   way: "ou"/"u"/"o" ("Qalamoun", "Qalamun", "Qalamon"), "i"/"e"
+//!   ("Manbij", "Manbej"; "Idlib", "Edlib"), "ay"/"ai"/"ei" ("Suwayda",
+//!   "Suwaida"). One vowel per word, so a name drifts by one letter group
+//!   at most.
 //!
 //! Variants never take a key that a source gives to any place: they only
 //! add spellings nobody else claims.
@@ -25,7 +30,7 @@
 const FAMILIES: &[&[&str]] = &[
     &["ain", "ein", "ayn"],
     &["tell", "tall", "tal", "tel"],
-    &["deir", "dayr", "dair"],
+    &["deir", "dayr", "dair", "der"],
     &["sheikh", "shaykh", "shaikh", "shekh", "sheik", "shikh"],
     &["jabal", "jebel", "jabel", "jebal", "jbel"],
     &["kafr", "kfar", "kafar", "kefr"],
@@ -80,6 +85,49 @@ fn ending_forms(word: &str) -> Vec<String> {
         && !stem.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
     {
         out.extend(FEMININE.iter().map(|e| format!("{stem}{e}")));
+    }
+    out
+}
+
+/// Vowel groups that may stand for each other, longest first.
+const VOWELS: &[(&str, &[&str])] = &[
+    ("ou", &["u", "o"]),
+    ("ay", &["ai", "ei"]),
+    ("ai", &["ay", "ei"]),
+    ("ei", &["ay", "ai"]),
+    ("u", &["ou", "o"]),
+    ("o", &["u", "ou"]),
+    ("i", &["e"]),
+    ("e", &["i"]),
+];
+
+/// Forms of `word` with one vowel group written another way ("qalamoun"
+/// → "qalamun", "qalamon"; "idlib" → "edlib", "idleb"). Words shorter
+/// than five letters keep their vowels.
+fn vowel_forms(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if word.len() < 5 {
+        return out;
+    }
+    let b = word.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let Some((from, tos)) = VOWELS.iter().find(|(f, _)| word[i..].starts_with(f)) else {
+            i += 1;
+            continue;
+        };
+        // "ie", "ea", "ee": vowel pairs outside the table are left alone.
+        let next = b.get(i + from.len()).copied();
+        let prev = i.checked_sub(1).map(|p| b[p]);
+        let vowel = |c: Option<u8>| c.is_some_and(|c| b"aeiou".contains(&c));
+        if from.len() == 1 && (vowel(next) || vowel(prev)) {
+            i += 1;
+            continue;
+        }
+        for to in *tos {
+            out.push(format!("{}{}{}", &word[..i], to, &word[i + from.len()..]));
+        }
+        i += from.len();
     }
     out
 }
@@ -152,6 +200,29 @@ pub(crate) fn variants(key: &str) -> Vec<String> {
     }
     out.retain(|v| v != key && v.split(' ').count() >= 1 && !v.is_empty());
     out.truncate(LIMIT);
+    // One vowel group written another way, in the name as written and
+    // without its leading article ("al bukamal" → "bokamal"); after the
+    // other variants, so that they are never crowded out.
+    let mut bases = vec![words.clone()];
+    let rest_len: usize = words[1..].iter().map(|w| w.len()).sum();
+    if words.len() > 1 && ARTICLES.contains(&words[0]) && rest_len >= 6 {
+        bases.push(words[1..].to_vec());
+    }
+    let mut vowels = Vec::new();
+    for base in &bases {
+        for (i, w) in base.iter().enumerate() {
+            for form in vowel_forms(w) {
+                let mut ws: Vec<&str> = base.clone();
+                ws[i] = &form;
+                let v = ws.join(" ");
+                if v != key && !out.contains(&v) && !vowels.contains(&v) {
+                    vowels.push(v);
+                }
+            }
+        }
+    }
+    vowels.truncate(LIMIT);
+    out.extend(vowels);
     out
 }
 
@@ -200,6 +271,26 @@ mod tests {
         assert!(has("ras al ain", "ras al ayn"));
         // A family word alone is not a name of its own.
         assert!(variants("tell").is_empty());
+    }
+
+    #[test]
+    fn one_vowel_group() {
+        assert!(has("manbij", "manbej"));
+        assert!(has("idlib", "edlib"));
+        assert!(has("idlib", "idleb"));
+        assert!(has("qalamoun", "qalamon"));
+        assert!(has("qalamoun", "qalamun"));
+        assert!(has("al bukamal", "bokamal"));
+        assert!(has("suwayda", "suwaida"));
+        assert!(has("deir ez zor", "der ez zor"));
+        assert!(has("ash sheikh maqsoud", "sheikh maqsoud"));
+        assert!(has("ash sheikh maqsoud", "shekh maqsoud"));
+        // One group per word, never two.
+        assert!(!has("idlib", "edleb"));
+        // Short words and vowel pairs outside the table keep their vowels.
+        assert!(!has("homs", "hums"));
+        assert!(!has("kafr batna", "kafr batne"));
+        assert!(!has("daraa", "deraa"));
     }
 
     #[test]
