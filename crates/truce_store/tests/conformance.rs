@@ -1,0 +1,281 @@
+//! One behaviour for every backend: the same story runs on SQLite (always)
+//! and on PostgreSQL when `TRUCE_TEST_POSTGRES` holds a server URL (CI
+//! starts one); without it the PostgreSQL run says it is skipped.
+
+use anyhow::Result;
+use truce_model::{Claim, ClaimKind, Document, Excerpt, Modality, Report, Span};
+
+use truce_store::{NewDocument, Put, SqlStore, Store, StoreError};
+
+const STORY: &str = "Government forces and armed opposition groups agreed on a local truce \
+    around the eastern suburbs on Sunday, according to a statement read on state television. \
+    The truce will last seventy-two hours and may be extended if it holds, the statement said, \
+    while monitors reported sporadic shelling overnight in two villages north of the city.";
+const OTHER: &str = "Rebel factions rejected the proposal for a humanitarian pause in the \
+    besieged districts and accused the air force of striking a market on Tuesday, killing at \
+    least a dozen people, a monitoring group said. Aid convoys have not reached the area.";
+const ARABIC: &str = "قالت وزارة الدفاع إن الهدنة صامدة في حلب. The truce held in Aleppo.";
+
+fn claim(id: &str, kind: ClaimKind, text: &str) -> Claim {
+    serde_json::from_value(serde_json::json!({
+        "id": id, "kind": kind.as_str(), "modality": Modality::Asserted.as_str(),
+        "attribution": {"chain": []},
+        "evidence": Excerpt::new(Span::new(0, 10), text),
+    }))
+    .expect("a claim")
+}
+
+fn doc(id: &str, text: &str, extractor: &str, kinds: &[ClaimKind]) -> NewDocument {
+    let document = Document {
+        id: id.into(),
+        published: "2016-05-01".into(),
+        outlet: Some("Levant Wire".into()),
+        title: Some(format!("Report {id}")),
+        url: None,
+        language: None,
+        translated_by: None,
+        edited_by: None,
+        bytes: text.len(),
+        extractor: extractor.into(),
+    };
+    let claims = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| claim(&format!("c{}", i + 1), *k, text))
+        .collect();
+    NewDocument::new(text.to_string(), Report { document, claims })
+}
+
+async fn story(location: &str) -> Result<()> {
+    let store = SqlStore::open(location).await?;
+    assert_eq!(store.stats().await?.documents, 0, "a fresh store is empty");
+
+    let a = doc(
+        "a",
+        STORY,
+        "v1",
+        &[ClaimKind::TruceDeclared, ClaimKind::TruceExtended],
+    );
+    let b = doc("b", OTHER, "v1", &[ClaimKind::IncidentAttack]);
+    let again = doc("a-copy", STORY, "v1", &[ClaimKind::TruceDeclared]);
+    let puts = store.put_batch(&[a.clone(), b.clone(), again]).await?;
+    assert_eq!(puts[0], Put::New);
+    assert_eq!(puts[1], Put::New);
+    assert_eq!(
+        puts[2],
+        Put::Duplicate {
+            existing: "a".into()
+        },
+        "same text in one batch"
+    );
+
+    let edited = STORY.replace("Sunday", "Saturday");
+    let near = doc("a-edited", &edited, "v1", &[ClaimKind::TruceDeclared]);
+    let clash = doc("a", ARABIC, "v1", &[]);
+    let arabic = doc("ar", ARABIC, "v1", &[ClaimKind::TruceInForce]);
+    let puts = store.put_batch(&[near, clash, arabic.clone()]).await?;
+    assert!(
+        matches!(&puts[0], Put::NearDuplicate { of, .. } if of == "a"),
+        "{:?}",
+        puts[0]
+    );
+    assert_eq!(puts[1], Put::IdConflict { id: "a".into() });
+    assert_eq!(puts[2], Put::New);
+    assert_eq!(
+        store.put_batch(std::slice::from_ref(&a)).await?[0],
+        Put::Duplicate {
+            existing: "a".into()
+        }
+    );
+
+    let stored = store.document("a").await?.expect("stored");
+    assert_eq!(stored.text, STORY);
+    assert_eq!(stored.report, a.report, "claims and metadata round-trip");
+    assert_eq!(stored.duplicate_of, None);
+    let ar = store.document("ar").await?.expect("stored");
+    assert_eq!(ar.text, ARABIC, "non-ASCII text round-trips");
+    let edited_doc = store.document("a-edited").await?.expect("stored");
+    assert_eq!(edited_doc.duplicate_of.as_deref(), Some("a"));
+    assert!(store.document("missing").await?.is_none());
+
+    let reports = store.reports().await?;
+    let ids: Vec<&str> = reports.iter().map(|r| r.document.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["a", "b", "ar"],
+        "originals in stored order, near-duplicates left out"
+    );
+    assert_eq!(reports[0].claims.len(), 2);
+    assert_eq!(
+        reports[0].claims[1].kind,
+        ClaimKind::TruceExtended,
+        "claims keep their order"
+    );
+
+    let listing = store.documents(0, 10).await?;
+    assert_eq!(listing.len(), 4);
+    assert_eq!(listing[0].claims, 2);
+    assert_eq!(listing[2].duplicate_of.as_deref(), Some("a"));
+    assert_eq!(store.documents(3, 10).await?.len(), 1, "offset");
+
+    assert_eq!(store.stale("v2").await?.len(), 4);
+    let mut reread = a.report.clone();
+    reread.document.extractor = "v2".into();
+    reread.claims.truncate(1);
+    assert!(store.replace_reading(&reread).await?);
+    assert_eq!(store.stale("v2").await?, ["b", "a-edited", "ar"]);
+    assert_eq!(store.document("a").await?.expect("kept").report, reread);
+    let mut unknown = reread.clone();
+    unknown.document.id = "nope".into();
+    assert!(!store.replace_reading(&unknown).await?);
+
+    let stats = store.stats().await?;
+    assert_eq!(stats.documents, 4);
+    assert_eq!(stats.near_duplicates, 1);
+    assert_eq!(
+        stats.claims, 4,
+        "1 (a, re-read) + 1 (b) + 1 (a-edited) + 1 (ar)"
+    );
+    assert_eq!(stats.first_published.as_deref(), Some("2016-05-01"));
+    assert!(
+        stats
+            .claims_by_kind
+            .contains(&("truce.declared".to_string(), 2))
+    );
+    store.close().await;
+
+    let reopened = SqlStore::open(location).await?;
+    assert_eq!(
+        reopened.stats().await?,
+        stats,
+        "everything survives a reopen"
+    );
+    reopened.close().await;
+    Ok(())
+}
+
+/// A database that a newer truce migrated is refused, unchanged.
+async fn newer_schema_is_refused(location: &str) -> Result<()> {
+    let store = SqlStore::open(location).await?;
+    store.close().await;
+    let raw = sqlx_pool(location).await?;
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+         VALUES (9999, 'from the future', TRUE, $1, 0)",
+    )
+    .bind(vec![0u8; 48])
+    .execute(&raw)
+    .await?;
+    raw.close().await;
+    let err = SqlStore::open(location).await.expect_err("refused");
+    assert!(
+        matches!(err, StoreError::Newer { found: 9999, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer truce"), "{err}");
+    Ok(())
+}
+
+async fn sqlx_pool(location: &str) -> Result<sqlx::AnyPool> {
+    sqlx::any::install_default_drivers();
+    let url = if location.starts_with("postgres") {
+        location.to_string()
+    } else {
+        format!("sqlite://{location}")
+    };
+    Ok(sqlx::AnyPool::connect(&url).await?)
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+#[test]
+fn sqlite_file() -> Result<()> {
+    let dir = tempdir("conformance");
+    let db = dir.join("nested").join("truce.db");
+    let db = db.to_str().expect("utf-8 path");
+    runtime().block_on(async {
+        story(db).await?;
+        newer_schema_is_refused(db).await
+    })
+}
+
+#[test]
+fn sqlite_in_memory() -> Result<()> {
+    runtime().block_on(async {
+        let store = SqlStore::open("sqlite::memory:").await?;
+        let puts = store
+            .put_batch(&[doc("m", STORY, "v1", &[ClaimKind::TruceDeclared])])
+            .await?;
+        assert_eq!(puts, [Put::New]);
+        assert_eq!(store.reports().await?.len(), 1);
+        Ok(())
+    })
+}
+
+#[test]
+fn postgres() -> Result<()> {
+    let Ok(url) = std::env::var("TRUCE_TEST_POSTGRES") else {
+        eprintln!(
+            "skipped: set TRUCE_TEST_POSTGRES=postgres://... to run the store story on PostgreSQL"
+        );
+        return Ok(());
+    };
+    runtime().block_on(async {
+        reset_postgres(&url).await?;
+        story(&url).await?;
+        newer_schema_is_refused(&url).await?;
+        reset_postgres(&url).await
+    })
+}
+
+/// The PostgreSQL test database starts empty.
+async fn reset_postgres(url: &str) -> Result<()> {
+    let raw = sqlx_pool(url).await?;
+    sqlx::query("DROP TABLE IF EXISTS claims, documents, store_meta, _sqlx_migrations")
+        .execute(&raw)
+        .await?;
+    raw.close().await;
+    Ok(())
+}
+
+pub fn tempdir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("truce-store-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// A file that is not SQLite, and an SQLite database of another program,
+/// are refused and left byte for byte as they were.
+#[test]
+fn foreign_files_are_refused_unchanged() -> Result<()> {
+    let dir = tempdir("foreign");
+    let text = dir.join("notes.txt");
+    std::fs::write(&text, "not a database\n")?;
+    let err = runtime()
+        .block_on(SqlStore::open(text.to_str().expect("path")))
+        .expect_err("refused");
+    assert!(err.to_string().contains("not a truce database"), "{err}");
+    assert_eq!(std::fs::read(&text)?, b"not a database\n");
+
+    let other = dir.join("other.db");
+    let other = other.to_str().expect("path");
+    runtime().block_on(async {
+        let raw = sqlx_pool(&format!("{other}?mode=rwc")).await?;
+        sqlx::query("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+            .execute(&raw)
+            .await?;
+        raw.close().await;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    let before = std::fs::read(other)?;
+    let err = runtime().block_on(SqlStore::open(other)).expect_err("refused");
+    assert!(err.to_string().contains("invoices"), "{err}");
+    assert_eq!(std::fs::read(other)?, before, "unchanged");
+    Ok(())
+}
