@@ -274,7 +274,9 @@ fn foreign_files_are_refused_unchanged() -> Result<()> {
         Ok::<_, anyhow::Error>(())
     })?;
     let before = std::fs::read(other)?;
-    let err = runtime().block_on(SqlStore::open(other)).expect_err("refused");
+    let err = runtime()
+        .block_on(SqlStore::open(other))
+        .expect_err("refused");
     assert!(err.to_string().contains("invoices"), "{err}");
     assert_eq!(std::fs::read(other)?, before, "unchanged");
     Ok(())
