@@ -83,11 +83,27 @@ fn article_count(doc: &Doc<'_>, m: &Match) -> Option<Num> {
     })
 }
 
+/// "one civilian", "one Turkish soldier": a singular victim word right
+/// after the number, or after one more word (an adjective).
 fn followed_by_casualty_word(doc: &Doc<'_>, at: usize) -> bool {
-    matches!(
-        doc.word_after(at),
-        "civilian" | "child" | "person" | "soldier" | "fighter" | "man" | "woman"
-    )
+    let singular = |w: &str| {
+        matches!(
+            w,
+            "civilian" | "child" | "person" | "soldier" | "fighter" | "man" | "woman"
+        )
+    };
+    let next = doc.word_after(at);
+    if singular(next) {
+        return true;
+    }
+    let t = doc.folded.text();
+    let Some(rest) = t.get(at.min(t.len())..) else {
+        return false;
+    };
+    let skip = rest.len() - rest.trim_start().len() + next.len();
+    !next.is_empty()
+        && !matches!(next, "of" | "and" | "or" | "more" | "in" | "day" | "year")
+        && singular(doc.word_after(at + skip))
 }
 
 fn digit_runs(doc: &Doc<'_>, fs: usize, fe: usize) -> Vec<Num> {
@@ -182,6 +198,15 @@ fn subset_casualty(
     subset.then_some(*what).flatten()
 }
 
+/// Words between a casualty word and a later count that start a new
+/// clause ("one person killed and twelve wounded").
+fn joined(between: &str) -> bool {
+    between.contains(',')
+        || between
+            .split(' ')
+            .any(|w| matches!(w, "and" | "or" | "while"))
+}
+
 /// The victim word and casualty word of one count.
 fn count_of<'s>(
     doc: &Doc<'_>,
@@ -193,7 +218,25 @@ fn count_of<'s>(
             && m.folded.0 >= n.folded.1
             && doc.words_between(n.folded.1, m.folded.0) <= 2
     });
-    let after = victim.map_or(n.folded.1, |v| v.folded.1);
+    let mut after = victim.map_or(n.folded.1, |v| v.folded.1);
+    // "2 members of the regime forces were killed": the victims' group
+    // ("of" or "from" and a named actor or place) sits between the count
+    // and the casualty word.
+    if victim.is_some() && matches!(doc.word_after(after), "of" | "from") {
+        let group = s.matches.iter().find(|m| {
+            m.folded.0 > after
+                && doc.words_between(after, m.folded.0) <= 3
+                && m.entries.iter().any(|e| {
+                    matches!(
+                        e,
+                        truce_lexicon::Entry::Actor(_) | truce_lexicon::Entry::Place(_)
+                    )
+                })
+        });
+        if let Some(g) = group {
+            after = g.folded.1;
+        }
+    }
     // The nearest casualty word: after the count and its victims ("12
     // civilians were killed"), or right before the count and its
     // approximation ("killing at least 12"); a word before wins a tie
@@ -205,7 +248,10 @@ fn count_of<'s>(
             let c = m.cue(CueClass::Casualty)?;
             if m.folded.0 >= after && doc.words_between(after, m.folded.0) <= 3 {
                 Some((doc.words_between(after, m.folded.0) * 2 + 1, c.value))
-            } else if m.folded.1 <= n.lead && doc.words_between(m.folded.1, n.lead) <= 2 {
+            } else if m.folded.1 <= n.lead
+                && doc.words_between(m.folded.1, n.lead) <= 2
+                && !joined(doc.folded_between(m.folded.1, n.lead))
+            {
                 Some((doc.words_between(m.folded.1, n.lead) * 2, c.value))
             } else {
                 None

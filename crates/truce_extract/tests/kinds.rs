@@ -1473,6 +1473,122 @@ fn place_spellings() {
             &["location=al-Salamia"],
         ),
         yes("Shelling on Talbisa.", ATTACK, &["location=Talbisa"]),
+        // One vowel group written another way.
+        yes("Warplanes bombed Menbej.", ATTACK, &["location=Manbij"]),
+        yes("Warplanes bombed Edlib city.", ATTACK, &["location=Idlib"]),
+        yes(
+            "Clashes raged in eastern Qalamon.",
+            ATTACK,
+            &["location=Qalamoun"],
+        ),
+        yes(
+            "Shelling hit al-Bokamal at dawn.",
+            ATTACK,
+            &["location=Albu Kamal"],
+        ),
+        // English words never drift into names: "homes" is not Homs.
+        no(
+            "Shelling destroyed homes near the front.",
+            ATTACK,
+            &["place=Homs"],
+        ),
+        // Regions named by a river bank or a deal, each in one governorate.
+        yes(
+            "Airstrikes hit ISIS positions east of the Euphrates.",
+            ATTACK,
+            &["location=Euphrates east bank"],
+        ),
+        yes(
+            "Shelling hit villages on the western bank of the Euphrates.",
+            ATTACK,
+            &["location=Euphrates west bank"],
+        ),
+        yes(
+            "Warplanes struck the Putin-Erdogan area again.",
+            ATTACK,
+            &["location=Idlib de-escalation zone"],
+        ),
+        yes(
+            "Clashes broke out in the Yarmouk Basin.",
+            ATTACK,
+            &["location=Yarmouk Basin"],
+        ),
+        yes(
+            "Regime forces shelled the Lattakia mountains.",
+            ATTACK,
+            &["location=Latakia Mountains"],
+        ),
+        // The river alone, or the two presidents, name no region.
+        no(
+            "Forces crossed the Euphrates and shelled Raqqa.",
+            ATTACK,
+            &["place=Euphrates east bank"],
+        ),
+        no(
+            "Shelling followed the Putin-Erdogan summit in Sochi.",
+            ATTACK,
+            &["place=Idlib de-escalation zone"],
+        ),
+    ]);
+}
+
+/// Executions and assassinations count deaths; victims' groups and
+/// adjectives sit between counts and their words.
+#[test]
+fn killing_verbs_and_victim_groups() {
+    run(&[
+        yes(
+            "Islamic State executed 33 people in the desert of Mayadin.",
+            ATTACK,
+            &["killed=33/people"],
+        ),
+        yes(
+            "Rebels execute 2 young men in Idlib.",
+            ATTACK,
+            &["killed=2"],
+        ),
+        yes(
+            "A gunman assassinated 2 members of the council in Daraa.",
+            ATTACK,
+            &["killed=2"],
+        ),
+        yes(
+            "Two members of the regime forces were killed by mistake near Hama.",
+            ATTACK,
+            &["killed=2"],
+        ),
+        yes(
+            "13 soldiers of the Syrian army have been killed in Latakia.",
+            ATTACK,
+            &["killed=13/soldiers"],
+        ),
+        yes(
+            "One Turkish soldier killed in a car bomb attack in al-Bab.",
+            ATTACK,
+            &["killed=1"],
+        ),
+        // A casualty word before "and" belongs to the count before it.
+        yes(
+            "One person killed and twelve people were wounded in Afrin.",
+            ATTACK,
+            &["injured=12"],
+        ),
+        no(
+            "One person killed and twelve people were wounded in Afrin.",
+            ATTACK,
+            &["killed=12"],
+        ),
+        // Near misses: a plan executed, a day after.
+        no(
+            "The army executed a plan to retake 3 villages near Hama.",
+            ATTACK,
+            &["killed=3"],
+        ),
+        no(
+            "One day after the shelling of Homs, markets reopened.",
+            ATTACK,
+            &["killed=1"],
+        ),
     ]);
 }
 
