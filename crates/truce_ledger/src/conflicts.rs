@@ -17,8 +17,11 @@ pub struct Dispute {
     pub kind: String,
     /// The truces the claims are linked to.
     pub truces: Vec<String>,
+    /// The latest [`crate::MAX_LISTED`] claims on each side, oldest first.
     pub claims_for: Vec<ClaimView>,
     pub claims_against: Vec<ClaimView>,
+    pub claims_for_total: usize,
+    pub claims_against_total: usize,
 }
 
 /// A violation: an explicit `truce.violated` claim, or an incident inside
@@ -63,24 +66,48 @@ impl Ledger {
             .iter()
             .flat_map(|(t, cs)| cs.iter().map(move |&c| (*t, c)))
             .collect();
+        let window = jiff::SignedDuration::from_hours(24 * DISPUTE_DAYS);
         let mut out: Vec<Dispute> = Vec::new();
+        let mut pro_all: Vec<(usize, usize)> = all
+            .iter()
+            .copied()
+            .filter(|&(_, c)| supports(&self.claims[c]))
+            .collect();
+        pro_all.sort_by_key(|&(_, c)| self.claims[c].said);
         for kind in ["in_force_vs_collapsed", "respected_vs_violated"] {
-            let mut pro: Vec<(usize, usize)> = Vec::new();
-            let mut con: Vec<(usize, usize)> = Vec::new();
-            for &(ts, s) in all.iter().filter(|(_, c)| supports(&self.claims[*c])) {
-                for &(to, o) in &all {
-                    let (a, b) = (&self.claims[s], &self.claims[o]);
-                    if against_kind(b) == Some(kind)
-                        && a.speaker != b.speaker
-                        && within_days(a.said, b.said, DISPUTE_DAYS)
-                    {
-                        push_unique(&mut pro, (ts, s));
-                        push_unique(&mut con, (to, o));
-                    }
-                }
-            }
+            let mut con_all: Vec<(usize, usize)> = all
+                .iter()
+                .copied()
+                .filter(|&(_, c)| against_kind(&self.claims[c]) == Some(kind))
+                .collect();
+            con_all.sort_by_key(|&(_, c)| self.claims[c].said);
+            // a claim is in a dispute when the other side has a claim by
+            // another speaker within the window (scans stop at the first)
+            let matches = |a: usize, side: &[(usize, usize)]| {
+                let a = &self.claims[a];
+                let lo = a.said.checked_sub(window).unwrap_or(a.said);
+                let hi = a.said.checked_add(window).unwrap_or(a.said);
+                let from = side.partition_point(|&(_, o)| self.claims[o].said < lo);
+                side[from..]
+                    .iter()
+                    .take_while(|&&(_, o)| self.claims[o].said <= hi)
+                    .any(|&(_, o)| self.claims[o].speaker != a.speaker)
+            };
+            let pro: Vec<(usize, usize)> = pro_all
+                .iter()
+                .copied()
+                .filter(|&(_, s)| matches(s, &con_all))
+                .collect();
+            let con: Vec<(usize, usize)> = con_all
+                .iter()
+                .copied()
+                .filter(|&(_, o)| matches(o, &pro_all))
+                .collect();
             if !pro.is_empty() {
-                out.push(self.dispute(kind, &pro, &con));
+                let mut d = self.dispute(kind, &pro, &con);
+                let rank = |id: &String| sets.iter().position(|(t, _)| self.truces[*t].id == *id);
+                d.truces.sort_by_key(rank);
+                out.push(d);
             }
         }
         out
@@ -94,9 +121,25 @@ impl Ledger {
         Dispute {
             kind: kind.to_string(),
             truces,
-            claims_for: pro.iter().map(|&(_, c)| self.claim_view(c)).collect(),
-            claims_against: con.iter().map(|&(_, c)| self.claim_view(c)).collect(),
+            claims_for: self.latest(pro.iter().map(|&(_, c)| c)),
+            claims_against: self.latest(con.iter().map(|&(_, c)| c)),
+            claims_for_total: pro.len(),
+            claims_against_total: con.len(),
         }
+    }
+
+    /// Views of the latest [`crate::MAX_LISTED`] claims, oldest first.
+    pub(crate) fn latest(&self, claims: impl Iterator<Item = usize>) -> Vec<ClaimView> {
+        let mut all: Vec<usize> = claims.collect();
+        all.sort_by_key(|&c| {
+            (
+                self.claims[c].said,
+                self.claims[c].doc,
+                self.claims[c].order,
+            )
+        });
+        let skip = all.len().saturating_sub(crate::MAX_LISTED);
+        all[skip..].iter().map(|&c| self.claim_view(c)).collect()
     }
 
     /// Every dispute in the ledger: within each truce, and between a local

@@ -119,6 +119,7 @@
 mod actors;
 mod assess;
 mod conflicts;
+mod export;
 mod link;
 mod questions;
 mod record;
@@ -131,12 +132,17 @@ use truce_model::{Document, Report};
 
 pub use actors::{lineage, related};
 pub use assess::State;
+pub use export::Counts;
 pub use questions::{
     AreaView, Dispute, Expiring, LinkView, STALE_DAYS, Status, StatusEntry, Subject, TimelineEntry,
     TruceView, Violation, WindowView,
 };
 pub use record::Level;
 pub use views::{ActorView, ClaimView, PlaceView};
+
+/// Claims listed per side in an answer (the latest ones); the totals are
+/// given next to them.
+pub const MAX_LISTED: usize = 25;
 
 /// Errors of the ledger's inputs.
 #[derive(Debug, thiserror::Error)]

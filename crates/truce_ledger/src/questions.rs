@@ -38,8 +38,11 @@ pub struct StatusEntry {
     pub areas: Vec<PlaceView>,
     pub declarer: Vec<ActorView>,
     pub extensions: Vec<ClaimView>,
+    /// The latest [`crate::MAX_LISTED`] claims for and against, oldest first.
     pub claims_for: Vec<ClaimView>,
     pub claims_against: Vec<ClaimView>,
+    pub claims_for_total: usize,
+    pub claims_against_total: usize,
     /// Exclusions that cannot be resolved to places ("areas controlled by X").
     pub unresolved_exclusions: Vec<String>,
     /// Exclusions of this place that a claim rejects.
@@ -150,14 +153,19 @@ impl Ledger {
     }
 
     fn entry(&self, t: usize, place: PlaceId, a: &Assessment) -> StatusEntry {
-        let views = |pred: &dyn Fn(usize) -> bool| -> Vec<ClaimView> {
-            a.claims
-                .iter()
-                .copied()
-                .filter(|&c| pred(c))
-                .map(|c| self.claim_view(c))
-                .collect()
+        let picked = |pred: &dyn Fn(usize) -> bool| -> Vec<usize> {
+            a.claims.iter().copied().filter(|&c| pred(c)).collect()
         };
+        let views = |pred: &dyn Fn(usize) -> bool| -> Vec<ClaimView> {
+            self.latest(picked(pred).into_iter())
+        };
+        let for_pred = |c: usize| {
+            let s = &self.claims[c];
+            supports(s)
+                || crate::assess::proposes(s)
+                || (crate::assess::establishes(s) && s.kind() != ClaimKind::TruceExtended)
+        };
+        let against_pred = |c: usize| opposes(&self.claims[c]);
         let kind = |c: usize| self.claims[c].kind();
         let truce = &self.truces[t];
         StatusEntry {
@@ -171,13 +179,10 @@ impl Ledger {
             extensions: views(&|c| {
                 kind(c) == ClaimKind::TruceExtended && self.claims[c].asserted()
             }),
-            claims_for: views(&|c| {
-                let s = &self.claims[c];
-                supports(s)
-                    || crate::assess::proposes(s)
-                    || (crate::assess::establishes(s) && kind(c) != ClaimKind::TruceExtended)
-            }),
-            claims_against: views(&|c| opposes(&self.claims[c])),
+            claims_for: views(&for_pred),
+            claims_against: views(&against_pred),
+            claims_for_total: picked(&for_pred).len(),
+            claims_against_total: picked(&against_pred).len(),
             unresolved_exclusions: self.unresolved_exclusions(t),
             contested_exclusions: self.contested_exclusions(t, place),
         }
@@ -199,10 +204,22 @@ impl Ledger {
             .collect()
     }
 
+    /// Agents of the truce's declarations, each actor once (its first claim).
     pub(crate) fn declarer(&self, t: usize) -> Vec<ActorView> {
-        self.with_kind(t, ClaimKind::TruceDeclared)
+        self.actors_once(t, ClaimKind::TruceDeclared)
+    }
+
+    fn actors_once(&self, t: usize, kind: ClaimKind) -> Vec<ActorView> {
+        let mut out: Vec<ActorView> = Vec::new();
+        for v in self
+            .with_kind(t, kind)
             .flat_map(|c| self.actor_views(c, "agent"))
-            .collect()
+        {
+            if !out.iter().any(|o| o.id == v.id && o.name == v.name) {
+                out.push(v);
+            }
+        }
+        out
     }
 
     fn with_kind(&self, t: usize, kind: ClaimKind) -> impl Iterator<Item = usize> + '_ {
@@ -323,10 +340,7 @@ impl Ledger {
             level: truce.level,
             country: truce.country.map(|c| self.place_view(c)),
             declarer: self.declarer(t),
-            parties: self
-                .with_kind(t, ClaimKind::TruceAccepted)
-                .flat_map(|c| self.actor_views(c, "agent"))
-                .collect(),
+            parties: self.actors_once(t, ClaimKind::TruceAccepted),
             areas: self
                 .areas(t)
                 .into_iter()
