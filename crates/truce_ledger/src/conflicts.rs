@@ -121,15 +121,15 @@ impl Ledger {
         Dispute {
             kind: kind.to_string(),
             truces,
-            claims_for: self.latest(pro.iter().map(|&(_, c)| c)),
-            claims_against: self.latest(con.iter().map(|&(_, c)| c)),
+            claims_for: self.latest_views(pro.iter().map(|&(_, c)| c)),
+            claims_against: self.latest_views(con.iter().map(|&(_, c)| c)),
             claims_for_total: pro.len(),
             claims_against_total: con.len(),
         }
     }
 
     /// Views of the latest [`crate::MAX_LISTED`] claims, oldest first.
-    pub(crate) fn latest(&self, claims: impl Iterator<Item = usize>) -> Vec<ClaimView> {
+    pub(crate) fn latest_views(&self, claims: impl Iterator<Item = usize>) -> Vec<ClaimView> {
         let mut all: Vec<usize> = claims.collect();
         all.sort_by_key(|&c| {
             (

@@ -132,7 +132,10 @@ use truce_model::{Document, Report};
 
 pub use actors::{lineage, related};
 pub use assess::State;
-pub use export::Counts;
+pub use export::{
+    AreaRow, ClaimLink, ClaimPlace, ClaimRow, Counts, ExportFormat, GeoPlace, IncidentRow, Table,
+    TruceRow, csv_cell,
+};
 pub use questions::{
     AreaView, Dispute, Expiring, LinkView, STALE_DAYS, Status, StatusEntry, Subject, TimelineEntry,
     TruceView, Violation, WindowView,

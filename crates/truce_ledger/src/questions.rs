@@ -157,7 +157,7 @@ impl Ledger {
             a.claims.iter().copied().filter(|&c| pred(c)).collect()
         };
         let views = |pred: &dyn Fn(usize) -> bool| -> Vec<ClaimView> {
-            self.latest(picked(pred).into_iter())
+            self.latest_views(picked(pred).into_iter())
         };
         let for_pred = |c: usize| {
             let s = &self.claims[c];
@@ -209,6 +209,11 @@ impl Ledger {
         self.actors_once(t, ClaimKind::TruceDeclared)
     }
 
+    /// Agents of the truce's acceptances, each actor once.
+    pub(crate) fn parties(&self, t: usize) -> Vec<ActorView> {
+        self.actors_once(t, ClaimKind::TruceAccepted)
+    }
+
     fn actors_once(&self, t: usize, kind: ClaimKind) -> Vec<ActorView> {
         let mut out: Vec<ActorView> = Vec::new();
         for v in self
@@ -228,7 +233,7 @@ impl Ledger {
             .filter(move |&c| self.claims[c].kind() == kind && self.claims[c].asserted())
     }
 
-    fn unresolved_exclusions(&self, t: usize) -> Vec<String> {
+    pub(crate) fn unresolved_exclusions(&self, t: usize) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for c in self.truces[t].claims() {
             for p in &self.claims[c].claim.places {
