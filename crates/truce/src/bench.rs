@@ -6,7 +6,6 @@
 //! extracted per second of wall time. Reading and writing are not timed.
 
 use crate::cli::{BenchArgs, Format};
-use crate::record::{self, Record};
 use crate::source::Source;
 use anyhow::{Context, Result, anyhow};
 use rayon::prelude::*;
@@ -15,6 +14,7 @@ use std::hint::black_box;
 use std::io::{BufRead, BufReader, Write};
 use std::time::{Duration, Instant};
 use truce_extract::{Extractor, Input};
+use truce_ingest::record::{self, Record};
 
 #[derive(Debug, Serialize)]
 pub struct Results {

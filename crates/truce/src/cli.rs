@@ -19,6 +19,11 @@ Exit status:
     after_help = EXIT_CODES
 )]
 pub struct Cli {
+    /// The store: an SQLite file path (default: ~/.local/share/truce/truce.db,
+    /// or $XDG_DATA_HOME/truce/truce.db) or a postgres://user:password@host/db URL.
+    #[arg(long, global = true, env = "TRUCE_DB", value_name = "DB")]
+    pub db: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -28,11 +33,175 @@ pub enum Command {
     /// Extract claims from one report, or from every line of a JSON Lines file.
     #[command(after_help = EXTRACT_HELP)]
     Extract(ExtractArgs),
+    /// Store reports (files, folders, JSON Lines, - for stdin) with their claims.
+    #[command(after_help = INGEST_HELP)]
+    Ingest(IngestArgs),
+    /// Read stored reports again with this version of the extractor (ids are kept).
+    Reextract(ReextractArgs),
+    /// The ceasefire board: every truce and the state of each of its areas at a time.
+    Board(BoardArgs),
+    /// Every truce covering a place at a time, with the claims for and against.
+    Status(StatusArgs),
+    /// The dated lifecycle of a truce, or of the truces covering a place.
+    Timeline(TimelineArgs),
+    /// Truce areas whose window ends soon.
+    Expiring(ExpiringArgs),
+    /// Violations: explicit violation claims, and incidents inside an active truce.
+    Violations(ViolationsArgs),
+    /// Contradicting claims side by side, with their sources.
+    Disputes(FormatArgs),
+    /// Truces, claims and incidents as JSON, CSV or GeoJSON.
+    Export(ExportArgs),
+    /// Counts of documents, duplicates, claims and truces.
+    Stats(FormatArgs),
     /// Measure extraction throughput on one core and on all cores.
     Bench(BenchArgs),
     /// Score extraction against a labelled set, on a fixed dev/test split.
     #[command(subcommand, after_help = EVAL_HELP)]
     Eval(EvalSet),
+}
+
+const INGEST_HELP: &str = "\
+Inputs: plain-text files (a front-matter header may give published, outlet, title, url, language),
+folders (walked in name order: .txt, .md and .text files as text, .jsonl and .ndjson as JSON Lines,
+other files skipped), JSON Lines files (the extract --jsonl input format) and - for standard input
+(JSON Lines if it starts with '{', else one text report).
+
+Each batch of reports is stored in one transaction with its claims. Re-ingesting the same text is a
+no-op (a duplicate); a report that nearly repeats an earlier one (the same wire story with small
+edits) is stored and linked to it, and the ledger does not count it twice. A run that is killed
+leaves whole batches; running it again completes it.
+
+Exit status: 0 every input stored or already there; 1 error (the store); 2 usage error;
+3 finished, but some inputs failed (each is listed with its reason).";
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<String>,
+
+    /// Publication date for inputs that do not give one.
+    #[arg(long, value_name = "DATE", value_parser = parse_published)]
+    pub published: Option<String>,
+
+    /// Outlet for inputs that do not name one.
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+
+    /// Print the ceasefire board of the last day covered afterwards.
+    #[arg(long)]
+    pub board: bool,
+
+    /// No progress line, even on a terminal.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ReextractArgs {
+    /// Every document, not only those read by another extractor version.
+    #[arg(long)]
+    pub all: bool,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct BoardArgs {
+    /// The time (default: the end of the last day covered by the reports).
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub at: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// A place name or gazetteer id ("Damascus", "Aleppo", "SY07").
+    #[arg(value_name = "PLACE")]
+    pub place: String,
+
+    /// The time, e.g. 2016-05-01T20:00 (default: the end of the last day covered).
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub at: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[arg(
+        long,
+        value_name = "PLACE",
+        conflicts_with = "truce",
+        required_unless_present = "truce"
+    )]
+    pub place: Option<String>,
+
+    #[arg(long, value_name = "ID")]
+    pub truce: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ExpiringArgs {
+    /// Now (default: the end of the last day covered).
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub now: Option<String>,
+
+    /// How far ahead: 24h, 2d, 90m, 1d12h.
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
+    pub within: jiff::SignedDuration,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ViolationsArgs {
+    #[arg(long, value_name = "ID")]
+    pub truce: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+
+    /// What CSV holds (JSON and GeoJSON hold everything).
+    #[arg(long, value_enum, default_value_t = ExportWhat::Truces)]
+    pub what: ExportWhat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Geojson,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    Truces,
+    Claims,
+    Incidents,
 }
 
 const EVAL_HELP: &str = "\
@@ -172,6 +341,41 @@ pub enum Format {
 }
 
 /// Check a --published value now, so a bad one is a usage error naming the option.
+fn parse_time(value: &str) -> Result<String, String> {
+    truce_ledger::parse_time(value)
+        .map(|_| value.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// `24h`, `2d`, `90m`, `1d12h`: whole numbers with a unit (d, h, m).
+pub fn parse_duration(value: &str) -> Result<jiff::SignedDuration, String> {
+    let bad = || format!("cannot read the duration {value:?} (try 24h, 2d, 90m or 1d12h)");
+    let mut seconds: i64 = 0;
+    let mut number = String::new();
+    for c in value.trim().chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let n: i64 = number.parse().map_err(|_| bad())?;
+        let unit = match c {
+            'd' => 86_400,
+            'h' => 3_600,
+            'm' => 60,
+            _ => return Err(bad()),
+        };
+        seconds = n
+            .checked_mul(unit)
+            .and_then(|s| seconds.checked_add(s))
+            .ok_or_else(bad)?;
+        number.clear();
+    }
+    if !number.is_empty() || value.trim().is_empty() {
+        return Err(bad());
+    }
+    Ok(jiff::SignedDuration::from_secs(seconds))
+}
+
 fn parse_published(value: &str) -> Result<String, String> {
     Published::parse(value)
         .map(|p| p.text)
@@ -201,6 +405,56 @@ mod tests {
         assert_eq!(args.file.as_deref(), Some("a.txt"));
         assert!(Cli::try_parse_from(["truce", "extract"]).is_err());
         assert!(Cli::try_parse_from(["truce", "extract", "a", "--published", "soon"]).is_err());
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(
+            parse_duration("24h"),
+            Ok(jiff::SignedDuration::from_hours(24))
+        );
+        assert_eq!(
+            parse_duration("1d12h"),
+            Ok(jiff::SignedDuration::from_hours(36))
+        );
+        assert_eq!(
+            parse_duration("90m"),
+            Ok(jiff::SignedDuration::from_mins(90))
+        );
+        for bad in ["", "24", "h", "2w", "1.5h", "99999999999999999999d"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ledger_commands_and_global_db() {
+        let parsed = Cli::try_parse_from([
+            "truce",
+            "--db",
+            "x.db",
+            "status",
+            "Damascus",
+            "--at",
+            "2016-05-01T20:00",
+        ])
+        .expect("parses");
+        assert_eq!(parsed.db.as_deref(), Some("x.db"));
+        let Command::Status(args) = parsed.command else {
+            panic!("not status")
+        };
+        assert_eq!(args.place, "Damascus");
+        assert!(
+            Cli::try_parse_from(["truce", "status", "Damascus", "--at", "yesterday-ish"]).is_err()
+        );
+        assert!(
+            Cli::try_parse_from(["truce", "timeline"]).is_err(),
+            "needs --place or --truce"
+        );
+        assert!(
+            Cli::try_parse_from(["truce", "ingest"]).is_err(),
+            "needs a path"
+        );
+        assert!(Cli::try_parse_from(["truce", "expiring", "--within", "soon"]).is_err());
     }
 
     #[test]

@@ -6,7 +6,6 @@
 //! written in order. Memory stays bounded whatever the size of the input.
 
 use crate::cli::Format;
-use crate::record;
 use crate::render;
 use crate::source::{MAX_REPORT_BYTES, Source, human_size, looks_binary};
 use anyhow::{Context, Result, anyhow};
@@ -15,6 +14,7 @@ use serde_json::{Value, json};
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::ops::Range;
 use truce_extract::Extractor;
+use truce_ingest::record;
 
 const BATCH_LINES: usize = 1024;
 const BATCH_BYTES: usize = 64 * 1024 * 1024;

@@ -2,12 +2,13 @@
 //! an exit status (see `truce --help`). The work is in the modules.
 
 mod bench;
+mod board;
 mod cli;
 mod eval;
-mod frontmatter;
 mod jsonl;
-mod record;
+mod ledger_cmd;
 mod render;
+mod show;
 mod single;
 mod source;
 
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
+    let db = cli.db.as_deref();
     match cli.command {
         Command::Extract(args) => {
             if let Some(path) = &args.jsonl {
@@ -47,6 +49,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = single::extract(file, &args)?;
             single::write(&report, args.format, &mut stdout.lock())?;
         }
+        Command::Ingest(args) => return ledger_cmd::ingest(db, &args),
+        Command::Reextract(args) => return ledger_cmd::reextract(db, &args),
+        Command::Board(args) => ledger_cmd::board(db, &args)?,
+        Command::Status(args) => ledger_cmd::status(db, &args)?,
+        Command::Timeline(args) => ledger_cmd::timeline(db, &args)?,
+        Command::Expiring(args) => ledger_cmd::expiring(db, &args)?,
+        Command::Violations(args) => ledger_cmd::violations(db, &args)?,
+        Command::Disputes(args) => ledger_cmd::disputes(db, args.format)?,
+        Command::Export(_) => anyhow::bail!("export is not wired yet"),
+        Command::Stats(args) => ledger_cmd::stats(db, args.format)?,
         Command::Bench(args) => bench::run(&args, &mut stdout.lock())?,
         Command::Eval(set) => eval::run(&set, &mut stdout.lock())?,
     }

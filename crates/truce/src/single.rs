@@ -1,12 +1,12 @@
 //! `truce extract FILE`: one report.
 
 use crate::cli::{ExtractArgs, Format};
-use crate::frontmatter;
 use crate::render;
 use crate::source::{MAX_REPORT_BYTES, Source, check_text};
 use anyhow::{Context, Result, anyhow};
 use std::io::Write;
 use truce_extract::{Extractor, Input};
+use truce_ingest::frontmatter;
 use truce_model::Report;
 
 /// Read, check and extract one report.

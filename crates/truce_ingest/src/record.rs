@@ -1,7 +1,7 @@
 //! One line of JSON Lines input: `id`, `text`, `published` and optional
 //! `outlet`, `title`, `url`, `language`. Other fields are ignored.
 
-use crate::source::{TextProblem, check_text};
+use crate::text::{TextProblem, check_text};
 use serde::Deserialize;
 use serde_json::Value;
 use truce_extract::{ExtractError, Input};

@@ -1,0 +1,136 @@
+//! The ceasefire board: every truce with an area that is in force,
+//! disputed or proposed at a time (or finished recently), each area with
+//! its own state and window; what expires in the next 24 hours; disputes.
+
+use serde::Serialize;
+use std::fmt::Write;
+use truce_ledger::{Dispute, Expiring, Ledger, Level, State, TruceView, WindowView};
+
+use crate::show;
+
+#[derive(Debug, Serialize)]
+pub struct Board {
+    pub at: String,
+    pub truces: Vec<BoardTruce>,
+    pub expiring_24h: Vec<Expiring>,
+    pub disputes: Vec<Dispute>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BoardTruce {
+    pub id: String,
+    pub name: String,
+    pub level: Level,
+    pub declarer: Vec<String>,
+    pub areas: Vec<BoardArea>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BoardArea {
+    pub place: String,
+    pub place_id: String,
+    pub state: State,
+    pub window: WindowView,
+}
+
+pub fn build(ledger: &Ledger, at: jiff::civil::DateTime) -> Board {
+    let truces = ledger
+        .truces()
+        .iter()
+        .filter_map(|t| board_truce(ledger, t, at))
+        .collect();
+    let ids: Vec<String> = ledger.truces().into_iter().map(|t| t.id).collect();
+    let disputes = ledger
+        .disputes()
+        .into_iter()
+        .filter(|d| d.truces.iter().any(|t| ids.contains(t)))
+        .filter(|d| said_by(d, at))
+        .collect();
+    Board {
+        at: at.to_string(),
+        truces,
+        expiring_24h: ledger.expiring(at, jiff::SignedDuration::from_hours(24)),
+        disputes,
+    }
+}
+
+/// Disputes whose claims were all known by `at`.
+fn said_by(d: &Dispute, at: jiff::civil::DateTime) -> bool {
+    let at = at.to_string();
+    d.claims_for
+        .iter()
+        .chain(&d.claims_against)
+        .all(|c| c.said.as_str() <= at.as_str())
+}
+
+fn board_truce(ledger: &Ledger, t: &TruceView, at: jiff::civil::DateTime) -> Option<BoardTruce> {
+    let mut areas = Vec::new();
+    for area in &t.areas {
+        let Ok(place) = ledger.place(&area.place.id) else {
+            continue;
+        };
+        let status = ledger.status(place, at);
+        if let Some(entry) = status.truces.iter().find(|e| e.truce == t.id) {
+            areas.push(BoardArea {
+                place: area.place.name.clone(),
+                place_id: area.place.id.clone(),
+                state: entry.state,
+                window: entry.window.clone(),
+            });
+        }
+    }
+    if areas.is_empty() {
+        return None;
+    }
+    let mut declarer: Vec<String> = t.declarer.iter().map(|a| a.name.clone()).collect();
+    declarer.dedup();
+    Some(BoardTruce {
+        id: t.id.clone(),
+        name: t.name.clone(),
+        level: t.level,
+        declarer,
+        areas,
+    })
+}
+
+pub fn text(board: &Board) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Ceasefire board at {}", show::short_time(&board.at));
+    if board.truces.is_empty() {
+        out.push_str("  no truce is known at this time\n");
+    }
+    for t in &board.truces {
+        let declarer = if t.declarer.is_empty() {
+            "(declarer not named)".to_string()
+        } else {
+            t.declarer.join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "\n  {} {} ({:?}), declared by {declarer}",
+            t.id, t.name, t.level
+        );
+        for a in &t.areas {
+            let _ = writeln!(
+                out,
+                "    {:<24} {:<10} {}",
+                a.place,
+                show::state(a.state),
+                show::window(&a.window)
+            );
+        }
+    }
+    if !board.expiring_24h.is_empty() {
+        out.push_str("\nExpiring in the next 24 hours:\n");
+        for line in show::expiring(&board.expiring_24h).lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if !board.disputes.is_empty() {
+        let _ = writeln!(out, "\nDisputes ({}):", board.disputes.len());
+        for line in show::disputes(&board.disputes).lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    out
+}

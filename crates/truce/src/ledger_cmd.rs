@@ -1,0 +1,295 @@
+//! The commands on a store: ingest, re-extract, and the ledger's questions.
+//! Each opens the store, asks the libraries, and prints text or JSON.
+
+use crate::board;
+use crate::cli::{
+    BoardArgs, ExpiringArgs, Format, IngestArgs, ReextractArgs, StatusArgs, TimelineArgs,
+    ViolationsArgs,
+};
+use crate::show;
+use anyhow::{Context, Result, anyhow};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+use truce_extract::Extractor;
+use truce_ingest::{Defaults, Sources, Summary};
+use truce_ledger::{Ledger, Subject, parse_time};
+use truce_store::{SqlStore, Store};
+
+/// Some inputs failed; the rest were stored.
+const EXIT_PARTIAL: u8 = 3;
+
+/// An open store and the runtime its driver needs.
+pub struct Db {
+    rt: tokio::runtime::Runtime,
+    store: SqlStore,
+}
+
+impl Db {
+    pub fn open(db: Option<&str>) -> Result<Db> {
+        let location = match db {
+            Some(db) => db.to_string(),
+            None => truce_store::default_location().display().to_string(),
+        };
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("starting the async runtime")?;
+        let store = rt.block_on(SqlStore::open(&location))?;
+        Ok(Db { rt, store })
+    }
+
+    fn ledger(&self) -> Result<Ledger> {
+        Ok(self.rt.block_on(truce_ingest::load_ledger(&self.store))?)
+    }
+
+    /// The end of the last day the stored reports cover.
+    fn last_day_end(&self) -> Result<jiff::civil::DateTime> {
+        let stats = self.rt.block_on(self.store.stats())?;
+        let last = stats.last_published.ok_or_else(|| {
+            anyhow!(
+                "{} holds no reports yet; store some first: truce ingest PATH",
+                self.store.location()
+            )
+        })?;
+        let day = last.get(..10).unwrap_or(&last);
+        Ok(parse_time(&format!("{day}T23:59:59"))?)
+    }
+
+    fn time_or_last_day(&self, given: Option<&str>) -> Result<jiff::civil::DateTime> {
+        match given {
+            Some(t) => Ok(parse_time(t)?),
+            None => self.last_day_end(),
+        }
+    }
+}
+
+fn print<T: Serialize>(format: Format, value: &T, text: impl FnOnce(&T) -> String) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, value)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Text => out.write_all(text(value).as_bytes())?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct IngestReport<'a> {
+    store: &'a str,
+    seconds: f64,
+    #[serde(flatten)]
+    summary: &'a Summary,
+}
+
+pub fn ingest(db: Option<&str>, args: &IngestArgs) -> Result<ExitCode> {
+    let db = Db::open(db)?;
+    let extractor = Extractor::new().context("building the extractor")?;
+    let defaults = Defaults {
+        published: args.published.clone(),
+        outlet: args.outlet.clone(),
+    };
+    let mut sources = Sources::new(&args.paths);
+    let started = Instant::now();
+    let show_progress = !args.quiet && std::io::stderr().is_terminal();
+    let summary = db.rt.block_on(truce_ingest::ingest(
+        &db.store,
+        &extractor,
+        &mut sources,
+        &defaults,
+        |s| {
+            if show_progress {
+                progress_line(s, started);
+            }
+        },
+    ))?;
+    if show_progress {
+        eprintln!();
+    }
+    let report = IngestReport {
+        store: db.store.location(),
+        seconds: started.elapsed().as_secs_f64(),
+        summary: &summary,
+    };
+    print(args.format, &report, ingest_text)?;
+    if args.board {
+        let ledger = db.ledger()?;
+        let at = db.last_day_end()?;
+        let board = board::build(&ledger, at);
+        println!();
+        print(args.format, &board, board::text)?;
+    }
+    Ok(if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_PARTIAL)
+    })
+}
+
+fn progress_line(s: &Summary, started: Instant) {
+    let rate = s.read as f64 / started.elapsed().as_secs_f64().max(1e-3);
+    eprint!(
+        "\r  read {}  new {}  duplicates {}  near-duplicates {}  failed {}  ({rate:.0} reports/s) ",
+        s.read,
+        s.new,
+        s.duplicates,
+        s.near_duplicates,
+        s.failed.len()
+    );
+}
+
+fn ingest_text(r: &IngestReport) -> String {
+    let s = r.summary;
+    let rate = s.read as f64 / r.seconds.max(1e-3);
+    let mut out = format!(
+        "{}: read {}, new {}, duplicates {}, near-duplicates {}, failed {}, skipped {} \
+         ({:.1} s, {rate:.0} reports/s)\n",
+        r.store,
+        s.read,
+        s.new,
+        s.duplicates,
+        s.near_duplicates,
+        s.failed.len(),
+        s.skipped,
+        r.seconds
+    );
+    for f in &s.failed {
+        out.push_str(&format!("  failed: {f}\n"));
+    }
+    out
+}
+
+pub fn reextract(db: Option<&str>, args: &ReextractArgs) -> Result<ExitCode> {
+    let db = Db::open(db)?;
+    let extractor = Extractor::new().context("building the extractor")?;
+    let done = db.rt.block_on(truce_ingest::reextract(
+        &db.store,
+        &extractor,
+        args.all,
+        |_| {},
+    ))?;
+    print(args.format, &done, |d| {
+        let mut out = format!(
+            "{}: {} document(s) to read again, {} read again with {}, {} failed\n",
+            db.store.location(),
+            d.stale,
+            d.reextracted,
+            truce_extract::EXTRACTOR_VERSION,
+            d.failed.len()
+        );
+        for f in &d.failed {
+            out.push_str(&format!("  failed: {f}\n"));
+        }
+        out
+    })?;
+    Ok(if done.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_PARTIAL)
+    })
+}
+
+pub fn board(db: Option<&str>, args: &BoardArgs) -> Result<()> {
+    let db = Db::open(db)?;
+    let at = db.time_or_last_day(args.at.as_deref())?;
+    let ledger = db.ledger()?;
+    print(args.format, &board::build(&ledger, at), board::text)
+}
+
+pub fn status(db: Option<&str>, args: &StatusArgs) -> Result<()> {
+    let db = Db::open(db)?;
+    let at = db.time_or_last_day(args.at.as_deref())?;
+    let ledger = db.ledger()?;
+    let place = ledger.place(&args.place)?;
+    print(args.format, &ledger.status(place, at), show::status)
+}
+
+pub fn timeline(db: Option<&str>, args: &TimelineArgs) -> Result<()> {
+    let db = Db::open(db)?;
+    let ledger = db.ledger()?;
+    let subject = match (&args.truce, &args.place) {
+        (Some(id), _) => {
+            if ledger.truce(id).is_none() {
+                return Err(anyhow!(
+                    "no truce {id:?} in {}; `truce board` lists them",
+                    db.store.location()
+                ));
+            }
+            Subject::Truce(id.clone())
+        }
+        (None, Some(place)) => Subject::Place(ledger.place(place)?),
+        (None, None) => return Err(anyhow!("give --place PLACE or --truce ID")),
+    };
+    print(args.format, &ledger.timeline(&subject), |t| {
+        show::timeline(t)
+    })
+}
+
+pub fn expiring(db: Option<&str>, args: &ExpiringArgs) -> Result<()> {
+    let db = Db::open(db)?;
+    let now = db.time_or_last_day(args.now.as_deref())?;
+    let ledger = db.ledger()?;
+    print(args.format, &ledger.expiring(now, args.within), |e| {
+        show::expiring(e)
+    })
+}
+
+pub fn violations(db: Option<&str>, args: &ViolationsArgs) -> Result<()> {
+    let db = Db::open(db)?;
+    let ledger = db.ledger()?;
+    if let Some(id) = &args.truce
+        && ledger.truce(id).is_none()
+    {
+        return Err(anyhow!(
+            "no truce {id:?} in {}; `truce board` lists them",
+            db.store.location()
+        ));
+    }
+    print(
+        args.format,
+        &ledger.violations(args.truce.as_deref()),
+        |v| show::violations(v),
+    )
+}
+
+pub fn disputes(db: Option<&str>, format: Format) -> Result<()> {
+    let db = Db::open(db)?;
+    let ledger = db.ledger()?;
+    print(format, &ledger.disputes(), |d| show::disputes(d))
+}
+
+#[derive(Serialize)]
+struct StatsReport {
+    store: String,
+    #[serde(flatten)]
+    stored: truce_store::Stats,
+    truces: usize,
+}
+
+pub fn stats(db: Option<&str>, format: Format) -> Result<()> {
+    let db = Db::open(db)?;
+    let stored = db.rt.block_on(db.store.stats())?;
+    let truces = db.ledger()?.truces().len();
+    let report = StatsReport {
+        store: db.store.location().to_string(),
+        stored,
+        truces,
+    };
+    print(format, &report, |r| {
+        let mut out = format!(
+            "{}\n  documents {} (near-duplicates {}), claims {}, truces {}\n",
+            r.store, r.stored.documents, r.stored.near_duplicates, r.stored.claims, r.truces
+        );
+        if let (Some(a), Some(b)) = (&r.stored.first_published, &r.stored.last_published) {
+            out.push_str(&format!("  published {a} to {b}\n"));
+        }
+        for (kind, n) in &r.stored.claims_by_kind {
+            out.push_str(&format!("  {kind:<22} {n}\n"));
+        }
+        out
+    })
+}

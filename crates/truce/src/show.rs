@@ -1,0 +1,258 @@
+//! Text for people: the ledger's answers as short, aligned blocks. (JSON
+//! output is the answers' own serialisation.)
+
+use std::fmt::Write;
+use truce_ledger::{
+    ActorView, ClaimView, Dispute, Expiring, State, Status, TimelineEntry, Violation, WindowView,
+};
+
+pub fn state(state: State) -> &'static str {
+    match state {
+        State::InForce => "in force",
+        State::Proposed => "proposed",
+        State::Expired => "expired",
+        State::Collapsed => "collapsed",
+        State::Ended => "ended",
+        State::Disputed => "disputed",
+    }
+}
+
+pub fn window(w: &WindowView) -> String {
+    let start = w.start.as_deref().map_or("?", short_time);
+    let end = w.end.as_deref().map_or("open", short_time);
+    format!("{start} → {end}")
+}
+
+/// `2016-05-01T00:00:00` → `2016-05-01`; `2016-05-01T20:00:00` → `2016-05-01 20:00`.
+pub fn short_time(t: &str) -> &str {
+    match t.split_once('T') {
+        Some((day, clock)) if clock.starts_with("00:00") => day,
+        Some(_) if t.len() >= 16 => &t[..16],
+        _ => t,
+    }
+}
+
+pub fn actors(list: &[ActorView]) -> String {
+    let mut names: Vec<&str> = list.iter().map(|a| a.name.as_str()).collect();
+    names.dedup();
+    if names.is_empty() {
+        "(not named)".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// Who says so: the speaker, then the chain of sources.
+pub fn source(c: &ClaimView) -> String {
+    let mut out = c
+        .speaker
+        .as_ref()
+        .map_or_else(|| "(unattributed)".to_string(), |s| s.name.clone());
+    for link in &c.chain {
+        let _ = write!(out, " ← {} {}", link.role.replace('_', " "), link.name);
+    }
+    if let Some(outlet) = &c.outlet
+        && !c.chain.iter().any(|l| &l.name == outlet)
+    {
+        let _ = write!(out, " ← in {outlet}");
+    }
+    out
+}
+
+pub fn claim(out: &mut String, indent: &str, c: &ClaimView) {
+    let modality = if c.modality == "asserted" {
+        String::new()
+    } else {
+        format!(" ({})", c.modality)
+    };
+    let _ = writeln!(
+        out,
+        "{indent}{} {}{modality}: {}",
+        short_time(&c.said),
+        c.kind,
+        source(c)
+    );
+    let _ = writeln!(
+        out,
+        "{indent}    \"{}\" [{} {}]",
+        c.evidence.trim(),
+        c.document,
+        c.claim
+    );
+}
+
+pub fn status(s: &Status) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}) at {}",
+        s.place.name,
+        s.place.kind,
+        short_time(&s.at)
+    );
+    if s.truces.is_empty() {
+        out.push_str("  no truce known to cover this place at this time\n");
+    }
+    for t in &s.truces {
+        let _ = writeln!(
+            out,
+            "\n  {} {} ({:?}): {}",
+            t.truce,
+            t.name,
+            t.level,
+            state(t.state)
+        );
+        let _ = writeln!(out, "    window: {}", window(&t.window));
+        if let Some(by) = &t.window.end_set_by {
+            let _ = writeln!(
+                out,
+                "    end set by: {} [{} {}]",
+                source(by),
+                by.document,
+                by.claim
+            );
+        }
+        let _ = writeln!(out, "    declared by: {}", actors(&t.declarer));
+        let areas: Vec<&str> = t.areas.iter().map(|a| a.name.as_str()).collect();
+        let _ = writeln!(out, "    through: {}", areas.join(", "));
+        for e in &t.extensions {
+            claim(&mut out, "    extended: ", e);
+        }
+        section(&mut out, "for", &t.claims_for, t.claims_for_total);
+        section(
+            &mut out,
+            "against",
+            &t.claims_against,
+            t.claims_against_total,
+        );
+        for x in &t.unresolved_exclusions {
+            let _ = writeln!(out, "    excluded (not resolved to places): {x}");
+        }
+        for c in &t.contested_exclusions {
+            claim(&mut out, "    exclusion contested: ", c);
+        }
+    }
+    if !s.disputes.is_empty() {
+        out.push('\n');
+        out.push_str(&disputes(&s.disputes));
+    }
+    out
+}
+
+fn section(out: &mut String, title: &str, claims: &[ClaimView], total: usize) {
+    if claims.is_empty() {
+        return;
+    }
+    let more = if total > claims.len() {
+        format!(", latest {} of {total}", claims.len())
+    } else {
+        String::new()
+    };
+    let _ = writeln!(out, "    claims {title}{more}:");
+    for c in claims {
+        claim(out, "      ", c);
+    }
+}
+
+pub fn disputes(list: &[Dispute]) -> String {
+    let mut out = String::new();
+    if list.is_empty() {
+        out.push_str("no disputes\n");
+    }
+    for d in list {
+        let _ = writeln!(
+            out,
+            "dispute ({}) over {}:",
+            d.kind.replace('_', " "),
+            d.truces.join(", ")
+        );
+        section(&mut out, "one side", &d.claims_for, d.claims_for_total);
+        section(
+            &mut out,
+            "other side",
+            &d.claims_against,
+            d.claims_against_total,
+        );
+    }
+    out
+}
+
+pub fn timeline(entries: &[TimelineEntry]) -> String {
+    let mut out = String::new();
+    if entries.is_empty() {
+        out.push_str("no claims\n");
+    }
+    for e in entries {
+        let modality = if e.modality == "asserted" {
+            String::new()
+        } else {
+            format!(" ({})", e.modality)
+        };
+        let _ = writeln!(
+            out,
+            "{}  {}  {}{modality}: {}",
+            short_time(&e.said),
+            e.truce,
+            e.kind,
+            source(&e.claim)
+        );
+        let _ = writeln!(
+            out,
+            "      \"{}\" [{}]",
+            e.claim.evidence.trim(),
+            e.claim.document
+        );
+    }
+    out
+}
+
+pub fn expiring(list: &[Expiring]) -> String {
+    let mut out = String::new();
+    if list.is_empty() {
+        out.push_str("nothing expires in that time\n");
+    }
+    for e in list {
+        let _ = writeln!(
+            out,
+            "{}  {} {} in {}",
+            short_time(&e.end),
+            e.truce,
+            e.name,
+            e.area.name
+        );
+        if let Some(by) = &e.end_set_by {
+            let _ = writeln!(out, "      end set by {} [{}]", source(by), by.document);
+        }
+    }
+    out
+}
+
+pub fn violations(list: &[Violation]) -> String {
+    let mut out = String::new();
+    if list.is_empty() {
+        out.push_str("no violations\n");
+    }
+    for v in list {
+        let how = if v.explicit {
+            "violation claim"
+        } else {
+            "incident inside the truce"
+        };
+        let place = v.place.as_ref().map_or("?", |p| p.name.as_str());
+        let _ = writeln!(
+            out,
+            "{}  {} {how} in {place}; accused: {}; accuser: {}",
+            short_time(&v.claim.said),
+            v.truce,
+            actors(&v.accused),
+            v.accuser.name
+        );
+        let _ = writeln!(
+            out,
+            "      \"{}\" [{}]",
+            v.claim.evidence.trim(),
+            v.claim.document
+        );
+    }
+    out
+}
