@@ -1486,6 +1486,22 @@ fn place_spellings() {
             ATTACK,
             &["location=Albu Kamal"],
         ),
+        // Monitor spellings: a hamza ending as "aa", joined articles.
+        yes(
+            "Rockets fell on al-Suwaidaa city.",
+            ATTACK,
+            &["location=As-Suwayda"],
+        ),
+        yes(
+            "Coalition strikes hit Albukamal.",
+            ATTACK,
+            &["location=Albu Kamal"],
+        ),
+        yes(
+            "Clashes continued around Baghuz.",
+            ATTACK,
+            &["location=Al-Baghuz Fawqani"],
+        ),
         // English words never drift into names: "homes" is not Homs.
         no(
             "Shelling destroyed homes near the front.",
