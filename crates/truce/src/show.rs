@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 use truce_ledger::{
-    ActorView, ClaimView, Dispute, Expiring, State, Status, TimelineEntry, Violation, WindowView,
+    ActorView, ClaimView, Dispute, Expiring, Level, State, Status, TimelineEntry, Violation,
+    WindowView,
 };
 
 pub fn state(state: State) -> &'static str {
@@ -17,18 +18,32 @@ pub fn state(state: State) -> &'static str {
     }
 }
 
+pub fn level(level: Level) -> &'static str {
+    match level {
+        Level::National => "national",
+        Level::Local => "local",
+        Level::Unscoped => "no place named",
+    }
+}
+
 pub fn window(w: &WindowView) -> String {
-    let start = w.start.as_deref().map_or("?", short_time);
-    let end = w.end.as_deref().map_or("open", short_time);
+    let start = w
+        .start
+        .as_deref()
+        .map_or_else(|| "?".to_string(), short_time);
+    let end = w
+        .end
+        .as_deref()
+        .map_or_else(|| "open".to_string(), short_time);
     format!("{start} → {end}")
 }
 
 /// `2016-05-01T00:00:00` → `2016-05-01`; `2016-05-01T20:00:00` → `2016-05-01 20:00`.
-pub fn short_time(t: &str) -> &str {
+pub fn short_time(t: &str) -> String {
     match t.split_once('T') {
-        Some((day, clock)) if clock.starts_with("00:00") => day,
-        Some(_) if t.len() >= 16 => &t[..16],
-        _ => t,
+        Some((day, clock)) if clock.starts_with("00:00") => day.to_string(),
+        Some((day, clock)) => format!("{day} {}", clock.get(..5).unwrap_or(clock)),
+        None => t.to_string(),
     }
 }
 
@@ -96,10 +111,10 @@ pub fn status(s: &Status) -> String {
     for t in &s.truces {
         let _ = writeln!(
             out,
-            "\n  {} {} ({:?}): {}",
+            "\n  {} {} ({}): {}",
             t.truce,
             t.name,
-            t.level,
+            level(t.level),
             state(t.state)
         );
         let _ = writeln!(out, "    window: {}", window(&t.window));
