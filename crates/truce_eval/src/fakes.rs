@@ -16,8 +16,9 @@
 //! **Main event** (see [`main_event`]): the first `incident.attack` or
 //! `truce.violated` claim with a Syrian place; else the first claim of any
 //! kind with a Syrian place. Its governorate is the governorate of its
-//! first Syrian place. Its date is the claim's time start when the claim
-//! has one at day precision or finer; else the time start of the first
+//! first Syrian place; when no claim has a Syrian place, the governorate
+//! of the first Syrian place the article names. Its date is the claim's
+//! time start when the claim has one at day precision or finer; else the time start of the first
 //! incident claim that has one; else the publication date.
 //!
 //! **Governorate.** The label set names twelve governorates and has no value
@@ -171,7 +172,16 @@ pub fn evaluate(
         input.outlet = Some(field(r, c_source).to_owned());
         let report = s.extract(id, extractor, &input);
 
-        let ev = main_event(&report, published, &govs);
+        let mut ev = main_event(&report, published, &govs);
+        if ev.governorate.is_none() {
+            // No claim has a Syrian place: the first Syrian place the
+            // article names.
+            let named = extractor.mentions(&input);
+            if let Some(g) = named.places.iter().find_map(|p| govs.of_place(p)) {
+                ev.governorate = Some(g);
+                ev.from = Some("first Syrian place named (no claim has one)".into());
+            }
+        }
         let strict = label_gov.map(|g| ev.governorate == Some(g));
         // The label vocabulary has no value for Rif Dimashq: "damascus" is
         // the Damascus area, the city and its countryside (Eastern Ghouta,
@@ -238,7 +248,7 @@ pub fn evaluate(
         }
     }
     let notes = vec![
-        "main event = first incident.attack/truce.violated claim with a Syrian place, else first claim with a Syrian place; governorate of its first Syrian place (the label \"damascus\" stands for Damascus and Rif Dimashq: the label set has no value for Rif Dimashq); date = its time start (day precision or finer), else the first incident's, else the publication date".into(),
+        "main event = first incident.attack/truce.violated claim with a Syrian place, else first claim with a Syrian place; governorate of its first Syrian place, else of the first Syrian place named (the label \"damascus\" stands for Damascus and Rif Dimashq: the label set has no value for Rif Dimashq); date = its time start (day precision or finer), else the first incident's, else the publication date".into(),
         format!("publication date = first full date printed in the article; {no_published} rows print none and use {FALLBACK_PUBLISHED}"),
         format!("label date printed in the article: {printed_rows} rows"),
         format!("label location not mapped to a governorate: {unmapped} rows"),
