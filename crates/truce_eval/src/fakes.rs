@@ -18,8 +18,9 @@
 //! kind with a Syrian place. Its governorate is the governorate of its
 //! first Syrian place; when no claim has a Syrian place, the governorate
 //! of the first Syrian place the article names. Its date is the claim's
-//! time start when the claim has one at day precision or finer; else the time start of the first
-//! incident claim that has one; else the publication date.
+//! time start when the claim has one at day precision or finer; else the
+//! time start of the first incident claim that has one; else the
+//! publication date.
 //!
 //! **Governorate.** The label set names twelve governorates and has no value
 //! for Rif Dimashq: the label "damascus" stands for the Damascus area, the
