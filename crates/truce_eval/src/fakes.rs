@@ -17,9 +17,13 @@
 //! `truce.violated` claim with a Syrian place; else the first claim of any
 //! kind with a Syrian place. Its governorate is the governorate of its
 //! first Syrian place; when no claim has a Syrian place, the governorate
-//! of the first Syrian place the article names. Its date is the claim's
-//! time start when the claim has one at day precision or finer; else the
-//! time start of the first incident claim that has one; else the
+//! of the first Syrian place the article names. When the title names
+//! Syrian places and the main event lies in none of their governorates,
+//! the first claim (incidents first) in one of the title's governorates is
+//! the main event instead (a title names the article's main event), else
+//! the title's first Syrian place gives the governorate. Its date is the
+//! claim's time start when the claim has one at day precision or finer;
+//! else the time start of the first incident claim that has one; else the
 //! publication date.
 //!
 //! **Governorate.** The label set names twelve governorates and has no value
@@ -183,6 +187,44 @@ pub fn evaluate(
                 ev.from = Some("first Syrian place named (no claim has one)".into());
             }
         }
+        // The title names the main event's place: prefer the first claim
+        // (incidents first) in one of the title's governorates.
+        if let Ok(t) = Input::new(title, &published.to_string()) {
+            let in_title: Vec<PlaceId> = extractor
+                .mentions(&t)
+                .places
+                .iter()
+                .filter_map(|p| govs.of_place(p))
+                .collect();
+            if !in_title.is_empty() && !ev.governorate.is_some_and(|g| in_title.contains(&g)) {
+                let pick = |inc: bool| {
+                    report
+                        .claims
+                        .iter()
+                        .filter(|c| !inc || is_incident(c))
+                        .find_map(|c| {
+                            let g = govs
+                                .of_claim(c)
+                                .into_iter()
+                                .find(|g| in_title.contains(g))?;
+                            Some((g, Some(c)))
+                        })
+                };
+                let found = pick(true)
+                    .or_else(|| pick(false))
+                    .or(in_title.first().map(|&g| (g, None)));
+                if let Some((g, claim)) = found {
+                    ev.governorate = Some(g);
+                    if let Some(d) = claim.and_then(day_time) {
+                        ev.date = d;
+                    }
+                    ev.from = Some(match claim {
+                        Some(c) => format!("{} {} (in the title's governorate)", c.id, c.kind),
+                        None => "the title's place".into(),
+                    });
+                }
+            }
+        }
         let strict = label_gov.map(|g| ev.governorate == Some(g));
         // The label vocabulary has no value for Rif Dimashq: "damascus" is
         // the Damascus area, the city and its countryside (Eastern Ghouta,
@@ -249,7 +291,7 @@ pub fn evaluate(
         }
     }
     let notes = vec![
-        "main event = first incident.attack/truce.violated claim with a Syrian place, else first claim with a Syrian place; governorate of its first Syrian place, else of the first Syrian place named (the label \"damascus\" stands for Damascus and Rif Dimashq: the label set has no value for Rif Dimashq); date = its time start (day precision or finer), else the first incident's, else the publication date".into(),
+        "main event = first incident.attack/truce.violated claim with a Syrian place, else first claim with a Syrian place; moved to the first claim in a governorate the title names when it lies in none; governorate of its first Syrian place, else of the first Syrian place named (the label \"damascus\" stands for Damascus and Rif Dimashq: the label set has no value for Rif Dimashq); date = its time start (day precision or finer), else the first incident's, else the publication date".into(),
         format!("publication date = first full date printed in the article; {no_published} rows print none and use {FALLBACK_PUBLISHED}"),
         format!("label date printed in the article: {printed_rows} rows"),
         format!("label location not mapped to a governorate: {unmapped} rows"),
