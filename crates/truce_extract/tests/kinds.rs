@@ -1502,6 +1502,18 @@ fn place_spellings() {
             ATTACK,
             &["location=Al-Baghuz Fawqani"],
         ),
+        // Damascus's suburbs are its countryside governorate; its
+        // outskirts (Jobar, Qaboun) lie inside the city's.
+        yes(
+            "Shelling hit the suburbs of Damascus.",
+            ATTACK,
+            &["location=Rif Dimashq"],
+        ),
+        no(
+            "Shelling hit the outskirts of Damascus.",
+            ATTACK,
+            &["location=Rif Dimashq"],
+        ),
         // English words never drift into names: "homes" is not Homs.
         no(
             "Shelling destroyed homes near the front.",
