@@ -34,7 +34,7 @@ FIELDS = {
     ],
     "ucdp": [
         (("all", "governorate"), "governorate"),
-        (("all", "date_1day"), "date within 1 day"),
+        (("all", "date_1day"), "date within 1 day of date_start"),
         (("all", "deaths_exact"), "deaths exact"),
     ],
 }
