@@ -207,6 +207,22 @@ pub fn iso_date(s: &str) -> Option<Date> {
     s.get(..10)?.parse().ok()
 }
 
+/// The day a claim's time names: its start, when the time is at day
+/// precision or finer and is not a span of more than two days ("over the
+/// past ten days" names no day of the event).
+pub fn event_day(t: &truce_model::TimeRef) -> Option<Date> {
+    if !matches!(t.precision.as_str(), "minute" | "hour" | "day") {
+        return None;
+    }
+    let start = iso_date(t.start.as_deref()?)?;
+    if let Some(end) = t.end.as_deref().and_then(iso_date)
+        && days_apart(start, end) > 2
+    {
+        return None;
+    }
+    Some(start)
+}
+
 /// |a - b| in days.
 pub fn days_apart(a: Date, b: Date) -> i64 {
     (a.to_jiff_epoch_days() - b.to_jiff_epoch_days()).abs()
@@ -240,6 +256,40 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().expect("date")
+    }
+
+    #[test]
+    fn event_days_are_points_not_spans() {
+        let t = |start: &str, end: Option<&str>, precision: &str| truce_model::TimeRef {
+            start: Some(start.into()),
+            end: end.map(Into::into),
+            precision: precision.into(),
+            mention: None,
+        };
+        assert_eq!(
+            event_day(&t("2016-05-01", None, "day")),
+            Some(d("2016-05-01"))
+        );
+        // "in the past 24 hours", "overnight": still a day.
+        assert_eq!(
+            event_day(&t("2016-04-30", Some("2016-05-01"), "day")),
+            Some(d("2016-04-30"))
+        );
+        assert_eq!(
+            event_day(&t(
+                "2016-04-30T18:00:00+03:00",
+                Some("2016-05-01T06:00:00+03:00"),
+                "hour"
+            )),
+            Some(d("2016-04-30"))
+        );
+        // "over the past ten days", "last week", "in April": no day.
+        assert_eq!(event_day(&t("2016-04-21", Some("2016-05-01"), "day")), None);
+        assert_eq!(
+            event_day(&t("2016-04-18", Some("2016-04-24"), "week")),
+            None
+        );
+        assert_eq!(event_day(&t("2016-04-01", None, "month")), None);
     }
 
     fn dates(text: &str) -> Vec<Date> {

@@ -22,8 +22,9 @@
 //! the first claim (incidents first) in one of the title's governorates is
 //! the main event instead (a title names the article's main event), else
 //! the title's first Syrian place gives the governorate. Its date is the
-//! claim's time start when the claim has one at day precision or finer;
-//! else the time start of the first incident claim that has one; else the
+//! claim's time start when the claim has one at day precision or finer
+//! (a span of more than two days, "over the past ten days", names no
+//! day); else the time start of the first incident claim that has one; else the
 //! publication date.
 //!
 //! **Governorate.** The label set names twelve governorates and has no value
@@ -37,7 +38,7 @@
 //! the article (any of the printed forms above).
 
 use crate::csv::{Table, field};
-use crate::dates::{self, days_apart, iso_date, parse_label};
+use crate::dates::{self, days_apart, parse_label};
 use crate::places::Governorates;
 use crate::score::{Evaluation, Miss, Scorer};
 use crate::split::half_of;
@@ -64,11 +65,7 @@ pub struct MainEvent {
 }
 
 fn day_time(c: &Claim) -> Option<Date> {
-    let t = c.time.as_ref()?;
-    if !matches!(t.precision.as_str(), "minute" | "hour" | "day") {
-        return None;
-    }
-    iso_date(t.start.as_deref()?)
+    crate::dates::event_day(c.time.as_ref()?)
 }
 
 fn is_incident(c: &Claim) -> bool {
@@ -291,7 +288,7 @@ pub fn evaluate(
         }
     }
     let notes = vec![
-        "main event = first incident.attack/truce.violated claim with a Syrian place, else first claim with a Syrian place; moved to the first claim in a governorate the title names when it lies in none; governorate of its first Syrian place, else of the first Syrian place named (the label \"damascus\" stands for Damascus and Rif Dimashq: the label set has no value for Rif Dimashq); date = its time start (day precision or finer), else the first incident's, else the publication date".into(),
+        "main event = first incident.attack/truce.violated claim with a Syrian place, else first claim with a Syrian place; moved to the first claim in a governorate the title names when it lies in none; governorate of its first Syrian place, else of the first Syrian place named (the label \"damascus\" stands for Damascus and Rif Dimashq: the label set has no value for Rif Dimashq); date = its time start (day precision or finer, not a span of more than two days), else the first incident's, else the publication date".into(),
         format!("publication date = first full date printed in the article; {no_published} rows print none and use {FALLBACK_PUBLISHED}"),
         format!("label date printed in the article: {printed_rows} rows"),
         format!("label location not mapped to a governorate: {unmapped} rows"),

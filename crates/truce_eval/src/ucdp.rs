@@ -21,8 +21,8 @@
 //! incident matches it:
 //!
 //! - governorate: one of the incident's places lies in the gold `adm_1`;
-//! - date: the incident's time start (day precision or finer; else the
-//!   headline's date) lies within one day of `[date_start, date_end]`;
+//! - date: the incident's time start (day precision or finer, not a span
+//!   of more than two days; else the headline's date) lies within one day of `[date_start, date_end]`;
 //!   "of date_start" compares with `date_start` alone (as the peer's
 //!   scorer does; 6.5% of the rows span several days);
 //! - deaths: the incident's death count equals `best`; the count is the
@@ -113,11 +113,7 @@ pub fn is_incident(c: &Claim) -> bool {
 }
 
 fn day_start(c: &Claim) -> Option<Date> {
-    let t = c.time.as_ref()?;
-    if !matches!(t.precision.as_str(), "minute" | "hour" | "day") {
-        return None;
-    }
-    iso_date(t.start.as_deref()?)
+    crate::dates::event_day(c.time.as_ref()?)
 }
 
 /// The largest `killed` quantity of a claim, 0 when it has none.
@@ -301,7 +297,7 @@ pub fn evaluate(
     }
     let notes = vec![
         "a field counts when ANY incident (incident.attack, or truce.violated with an attack subtype) of the row's headlines matches it".into(),
-        "deaths = the largest `killed` quantity of the incident (0 when none); date = its time start at day precision or finer, else the headline's date; within 1 day of [date_start, date_end]".into(),
+        "deaths = the largest `killed` quantity of the incident (0 when none); date = its time start at day precision or finer (not a span of more than two days), else the headline's date; within 1 day of [date_start, date_end]".into(),
         "an incident with no Syrian place takes the governorates of the places its headline names".into(),
         format!("rows with no incident, scored on their headlines' reading (places named; first day written, else the headline's date; deaths 0), both halves: {fallback_rows}"),
         format!("headline parts not read (bad date): {unreadable}; adm_1 names not mapped: {unmapped}"),
