@@ -2,7 +2,7 @@
 //! each other.
 
 use crate::Ledger;
-use crate::assess::{State, closes, supports};
+use crate::assess::{CLOSES, Fact, SUPPORTS, State, VIOLATED};
 use crate::record::{Level, Stored};
 use crate::time::within_days;
 use crate::views::{ActorView, ClaimView, PlaceView};
@@ -48,60 +48,47 @@ const QUIET_DAYS: i64 = 14;
 /// Days within which a "holds" and a "collapsed" claim contradict.
 const DISPUTE_DAYS: i64 = 3;
 
-fn against_kind(s: &Stored) -> Option<&'static str> {
-    if closes(s) {
-        Some("in_force_vs_collapsed")
-    } else if s.asserted() && s.kind() == ClaimKind::TruceViolated {
-        Some("respected_vs_violated")
-    } else {
-        None
-    }
-}
-
 impl Ledger {
     /// Disputes among claims `(truce, claims)`: a "holds" claim against a
     /// collapse, end or violation claim by another speaker within three days.
-    pub(crate) fn disputes_among(&self, sets: &[(usize, Vec<usize>)]) -> Vec<Dispute> {
-        let all: Vec<(usize, usize)> = sets
-            .iter()
-            .flat_map(|(t, cs)| cs.iter().map(move |&c| (*t, c)))
-            .collect();
+    pub(crate) fn disputes_among(&self, sets: &[(usize, Vec<Fact>)]) -> Vec<Dispute> {
         let window = jiff::SignedDuration::from_hours(24 * DISPUTE_DAYS);
         let mut out: Vec<Dispute> = Vec::new();
-        let mut pro_all: Vec<(usize, usize)> = all
-            .iter()
-            .copied()
-            .filter(|&(_, c)| supports(&self.claims[c]))
-            .collect();
-        pro_all.sort_by_key(|&(_, c)| self.claims[c].said);
-        for kind in ["in_force_vs_collapsed", "respected_vs_violated"] {
-            let mut con_all: Vec<(usize, usize)> = all
+        let pick = |pred: &dyn Fn(&Fact) -> bool| -> Vec<(usize, Fact)> {
+            let mut v: Vec<(usize, Fact)> = sets
                 .iter()
-                .copied()
-                .filter(|&(_, c)| against_kind(&self.claims[c]) == Some(kind))
+                .flat_map(|(t, fs)| fs.iter().filter(|f| pred(f)).map(move |f| (*t, *f)))
                 .collect();
-            con_all.sort_by_key(|&(_, c)| self.claims[c].said);
+            v.sort_by_key(|(_, f)| f.said);
+            v
+        };
+        let pro_all = pick(&|f| f.has(SUPPORTS));
+        for (kind, flag) in [
+            ("in_force_vs_collapsed", CLOSES),
+            ("respected_vs_violated", VIOLATED),
+        ] {
+            // a "violated" claim that also says collapsed counts as a collapse
+            let con_all = pick(&|f| f.has(flag) && (flag == CLOSES || !f.has(CLOSES)));
             // a claim is in a dispute when the other side has a claim by
             // another speaker within the window (scans stop at the first)
-            let matches = |a: usize, side: &[(usize, usize)]| {
-                let a = &self.claims[a];
+            let matches = |a: &Fact, side: &[(usize, Fact)]| {
                 let lo = a.said.checked_sub(window).unwrap_or(a.said);
                 let hi = a.said.checked_add(window).unwrap_or(a.said);
-                let from = side.partition_point(|&(_, o)| self.claims[o].said < lo);
+                let from = side.partition_point(|(_, o)| o.said < lo);
                 side[from..]
                     .iter()
-                    .take_while(|&&(_, o)| self.claims[o].said <= hi)
-                    .any(|&(_, o)| self.claims[o].speaker != a.speaker)
+                    .take_while(|(_, o)| o.said <= hi)
+                    .any(|(_, o)| o.speaker != a.speaker)
             };
             let pro: Vec<(usize, usize)> = pro_all
                 .iter()
-                .copied()
-                .filter(|&(_, s)| matches(s, &con_all))
+                .filter(|(_, f)| matches(f, &con_all))
+                .map(|(t, f)| (*t, f.claim))
                 .collect();
             let con: Vec<(usize, usize)> = con_all
                 .iter()
-                .copied()
-                .filter(|&(_, o)| matches(o, &pro_all))
+                .filter(|(_, f)| matches(f, &pro_all))
+                .map(|(t, f)| (*t, f.claim))
                 .collect();
             if !pro.is_empty() {
                 let mut d = self.dispute(kind, &pro, &con);
@@ -128,16 +115,10 @@ impl Ledger {
         }
     }
 
-    /// Views of the latest [`crate::MAX_LISTED`] claims, oldest first.
+    /// Views of the latest [`crate::MAX_LISTED`] of `claims` (given by
+    /// statement time), oldest first.
     pub(crate) fn latest_views(&self, claims: impl Iterator<Item = usize>) -> Vec<ClaimView> {
-        let mut all: Vec<usize> = claims.collect();
-        all.sort_by_key(|&c| {
-            (
-                self.claims[c].said,
-                self.claims[c].doc,
-                self.claims[c].order,
-            )
-        });
+        let all: Vec<usize> = claims.collect();
         let skip = all.len().saturating_sub(crate::MAX_LISTED);
         all[skip..].iter().map(|&c| self.claim_view(c)).collect()
     }
@@ -147,9 +128,9 @@ impl Ledger {
     pub fn disputes(&self) -> Vec<Dispute> {
         let mut out: Vec<Dispute> = Vec::new();
         for t in 0..self.truces.len() {
-            let mut sets = vec![(t, self.truces[t].claims().collect::<Vec<_>>())];
+            let mut sets = vec![(t, self.truces[t].facts.clone())];
             for n in self.national_over(t) {
-                sets.push((n, self.truces[n].claims().collect()));
+                sets.push((n, self.truces[n].facts.clone()));
             }
             for d in self.disputes_among(&sets) {
                 // keep disputes whose "holds" side belongs to this truce
@@ -260,7 +241,7 @@ impl Ledger {
         }
         // an open-ended truce nobody has spoken of for two weeks is not
         // assumed to hold
-        let heard = a.claims.iter().map(|&o| self.claims[o].said).max();
+        let heard = a.claims.iter().map(|f| f.said).max();
         if a.end.is_none() && heard.is_none_or(|h| !within_days(h, s.said, QUIET_DAYS)) {
             return false;
         }

@@ -174,6 +174,10 @@ pub struct Ledger {
     /// The truce each claim is linked to.
     claim_truce: Vec<Option<usize>>,
     index: link::Index,
+    /// Truces linked to since the last `finalize`.
+    dirty: Vec<usize>,
+    /// Speaker keys interned for the claims' facts.
+    speakers: HashMap<String, u32>,
 }
 
 const _: () = {
@@ -192,6 +196,8 @@ impl Ledger {
             truces: Vec::new(),
             claim_truce: Vec::new(),
             index: link::Index::default(),
+            dirty: Vec::new(),
+            speakers: HashMap::new(),
         }
     }
 
@@ -248,6 +254,7 @@ impl Ledger {
         if out_of_order {
             self.relink();
         }
+        self.finalize();
         n
     }
 
@@ -316,6 +323,7 @@ impl Ledger {
         self.truces.clear();
         self.index = link::Index::default();
         self.claim_truce.clear();
+        self.dirty.clear();
         for old in order {
             let Some(document) = docs[old].take() else {
                 continue;

@@ -3,7 +3,7 @@
 
 use crate::Ledger;
 use crate::actors::related;
-use crate::assess::{closes, hours, supports};
+use crate::assess::{Fact, closes, hours};
 use crate::record::{Level, Stored, TruceRec, family};
 use crate::time::within_days;
 use jiff::civil::DateTime;
@@ -18,6 +18,9 @@ const AFTER_DAYS: i64 = 14;
 /// The same for a nationwide truce: reports speak of it less often but it
 /// runs for months.
 const NATIONAL_AFTER_DAYS: i64 = 45;
+
+/// How many of the most recent truces of a family an unscoped claim may join.
+const ACTIVE_SCAN: usize = 200;
 
 pub(crate) const RULE_SCOPE: &str =
     "same name family and level, overlapping scope, compatible declarer and time";
@@ -225,9 +228,19 @@ impl Ledger {
         let fam = s.name().map(family).unwrap_or("general");
         let expansion = s.kind() == ClaimKind::TruceExpanded;
         let all = self.index.by_family.get(fam)?;
+        let national = self
+            .index
+            .national
+            .iter()
+            .filter(|((f, _), _)| *f == fam)
+            .flat_map(|(_, ts)| ts.iter().copied());
+        // the most recent truces of the family (a bound: linking stays
+        // linear), and every nationwide one
         all.iter()
             .rev()
+            .take(ACTIVE_SCAN)
             .copied()
+            .chain(national)
             .filter(|&t| self.time_fits(t, c))
             .filter(|&t| !expansion || self.truces[t].level == Level::Local)
             .max_by_key(|&t| {
@@ -282,30 +295,8 @@ impl Ledger {
         let late = s.said > truce.last_known && !within_days(s.said, truce.last_known, after);
         let restarted = s.kind() == ClaimKind::TruceDeclared
             && s.asserted()
-            && truce.closed.is_some_and(|k| k < s.said)
-            && self.stands_closed(t, s.said);
+            && truce.closed_twice.is_some_and(|k| k < s.said);
         !early && !late && !restarted
-    }
-
-    /// The truce stands collapsed or ended before `at`: two reports say so,
-    /// or one does and no other speaker says within three days that it holds.
-    fn stands_closed(&self, t: usize, at: DateTime) -> bool {
-        let links = &self.truces[t].links;
-        let closing: Vec<&Stored> = links
-            .iter()
-            .map(|&(o, _)| &self.claims[o])
-            .filter(|o| closes(o) && o.said < at)
-            .collect();
-        let docs = closing.iter().map(|o| o.doc);
-        if docs.clone().any(|d| d != closing[0].doc) {
-            return true;
-        }
-        closing.iter().any(|k| {
-            !links
-                .iter()
-                .map(|&(o, _)| &self.claims[o])
-                .any(|o| supports(o) && o.speaker != k.speaker && within_days(o.said, k.said, 3))
-        })
     }
 
     /// Two local declarations by unrelated declarers are different truces
@@ -343,8 +334,14 @@ impl Ledger {
             last_said: s.said,
             last_known: s.said,
             closed: None,
+            closed_twice: None,
             declarers: Vec::new(),
             last_doc: s.doc,
+            facts: Vec::new(),
+            excluded: Vec::new(),
+            unresolved: Vec::new(),
+            declarer_views: Vec::new(),
+            party_views: Vec::new(),
         });
         self.index.by_family.entry(fam).or_default().push(t);
         if let Some(country) = country {
@@ -361,6 +358,9 @@ impl Ledger {
     /// place index up to date.
     fn link(&mut self, t: usize, c: usize, rule: &'static str) {
         self.claim_truce[c] = Some(t);
+        if self.dirty.last() != Some(&t) {
+            self.dirty.push(t);
+        }
         let s = &self.claims[c];
         let mut new_areas: Vec<PlaceId> = Vec::new();
         let truce = &mut self.truces[t];
@@ -371,7 +371,21 @@ impl Ledger {
         truce.last_known = truce.last_known.max(known).max(truce.last_said);
         truce.last_doc = s.doc;
         if closes(s) {
-            truce.closed = Some(truce.closed.map_or(s.said, |k: DateTime| k.min(s.said)));
+            let (said, doc) = (s.said, s.doc);
+            let earlier = |x: Option<DateTime>, y: DateTime| Some(x.map_or(y, |x| x.min(y)));
+            match truce.closed {
+                None => truce.closed = Some((said, doc)),
+                Some((first, first_doc)) if said < first => {
+                    if doc != first_doc {
+                        truce.closed_twice = earlier(truce.closed_twice, first);
+                    }
+                    truce.closed = Some((said, doc));
+                }
+                Some((_, first_doc)) if doc != first_doc => {
+                    truce.closed_twice = earlier(truce.closed_twice, said);
+                }
+                Some(_) => {}
+            }
         }
         if s.kind() == ClaimKind::TruceDeclared && s.asserted() {
             for a in s.agent_ids() {
@@ -388,6 +402,58 @@ impl Ledger {
         }
         for p in new_areas {
             self.index_area(t, p);
+        }
+    }
+
+    /// Brings the summaries the questions read up to date for every truce
+    /// linked to since the last call.
+    pub(crate) fn finalize(&mut self) {
+        let mut dirty = std::mem::take(&mut self.dirty);
+        dirty.sort_unstable();
+        dirty.dedup();
+        for t in dirty {
+            let mut sorted: Vec<usize> = self.truces[t].claims().collect();
+            sorted.sort_by_key(|&c| {
+                let s = &self.claims[c];
+                (s.said, s.doc, s.order)
+            });
+            let mut excluded: Vec<PlaceId> = Vec::new();
+            let mut unresolved: Vec<String> = Vec::new();
+            for &c in &sorted {
+                let s = &self.claims[c];
+                if s.kind() != ClaimKind::TruceRejected && s.asserted() {
+                    for &x in &s.excluded {
+                        if !excluded.contains(&x) {
+                            excluded.push(x);
+                        }
+                    }
+                }
+                for p in &s.claim.places {
+                    if p.role == "excluded" && p.id.is_none() && !unresolved.contains(&p.name) {
+                        unresolved.push(p.name.clone());
+                    }
+                }
+            }
+            let declarer_views = self.actors_once(t, ClaimKind::TruceDeclared);
+            let party_views = self.actors_once(t, ClaimKind::TruceAccepted);
+            let mut facts = Vec::with_capacity(sorted.len());
+            for &c in &sorted {
+                let s = &self.claims[c];
+                let next = self.speakers.len() as u32;
+                let speaker = *self.speakers.entry(s.speaker.clone()).or_insert(next);
+                let country = s
+                    .scope
+                    .iter()
+                    .find(|&&p| self.gaz.get(p).kind == PlaceKind::Country)
+                    .copied();
+                facts.push(Fact::of(c, s, speaker, country));
+            }
+            let truce = &mut self.truces[t];
+            truce.facts = facts;
+            truce.excluded = excluded;
+            truce.unresolved = unresolved;
+            truce.declarer_views = declarer_views;
+            truce.party_views = party_views;
         }
     }
 

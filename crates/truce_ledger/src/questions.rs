@@ -1,7 +1,7 @@
 //! The questions: status, timeline, expiring, and the truce records themselves.
 
 use crate::Ledger;
-use crate::assess::{Assessment, State, opposes, supports};
+use crate::assess::{Assessment, ESTABLISHES, EXTENDED, Fact, OPPOSES, PROPOSES, SUPPORTS, State};
 use crate::record::Level;
 use crate::views::{ActorView, ClaimView, PlaceView};
 use jiff::SignedDuration;
@@ -153,20 +153,18 @@ impl Ledger {
     }
 
     fn entry(&self, t: usize, place: PlaceId, a: &Assessment) -> StatusEntry {
-        let picked = |pred: &dyn Fn(usize) -> bool| -> Vec<usize> {
-            a.claims.iter().copied().filter(|&c| pred(c)).collect()
+        let picked = |pred: &dyn Fn(&Fact) -> bool| -> Vec<usize> {
+            a.claims
+                .iter()
+                .filter(|f| pred(f))
+                .map(|f| f.claim)
+                .collect()
         };
-        let views = |pred: &dyn Fn(usize) -> bool| -> Vec<ClaimView> {
-            self.latest_views(picked(pred).into_iter())
-        };
-        let for_pred = |c: usize| {
-            let s = &self.claims[c];
-            supports(s)
-                || crate::assess::proposes(s)
-                || (crate::assess::establishes(s) && s.kind() != ClaimKind::TruceExtended)
-        };
-        let against_pred = |c: usize| opposes(&self.claims[c]);
-        let kind = |c: usize| self.claims[c].kind();
+        let for_all = picked(&|f| {
+            f.has(SUPPORTS) || f.has(PROPOSES) || (f.has(ESTABLISHES) && !f.has(EXTENDED))
+        });
+        let against_all = picked(&|f| f.has(OPPOSES));
+        let extensions = picked(&|f| f.has(EXTENDED) && self.claims[f.claim].asserted());
         let truce = &self.truces[t];
         StatusEntry {
             truce: truce.id.clone(),
@@ -176,13 +174,11 @@ impl Ledger {
             window: self.window(a),
             areas: self.covering_areas(t, place),
             declarer: self.declarer(t),
-            extensions: views(&|c| {
-                kind(c) == ClaimKind::TruceExtended && self.claims[c].asserted()
-            }),
-            claims_for: views(&for_pred),
-            claims_against: views(&against_pred),
-            claims_for_total: picked(&for_pred).len(),
-            claims_against_total: picked(&against_pred).len(),
+            extensions: self.latest_views(extensions.into_iter()),
+            claims_for_total: for_all.len(),
+            claims_against_total: against_all.len(),
+            claims_for: self.latest_views(for_all.into_iter()),
+            claims_against: self.latest_views(against_all.into_iter()),
             unresolved_exclusions: self.unresolved_exclusions(t),
             contested_exclusions: self.contested_exclusions(t, place),
         }
@@ -206,15 +202,15 @@ impl Ledger {
 
     /// Agents of the truce's declarations, each actor once (its first claim).
     pub(crate) fn declarer(&self, t: usize) -> Vec<ActorView> {
-        self.actors_once(t, ClaimKind::TruceDeclared)
+        self.truces[t].declarer_views.clone()
     }
 
     /// Agents of the truce's acceptances, each actor once.
     pub(crate) fn parties(&self, t: usize) -> Vec<ActorView> {
-        self.actors_once(t, ClaimKind::TruceAccepted)
+        self.truces[t].party_views.clone()
     }
 
-    fn actors_once(&self, t: usize, kind: ClaimKind) -> Vec<ActorView> {
+    pub(crate) fn actors_once(&self, t: usize, kind: ClaimKind) -> Vec<ActorView> {
         let mut out: Vec<ActorView> = Vec::new();
         for v in self
             .with_kind(t, kind)
@@ -234,15 +230,7 @@ impl Ledger {
     }
 
     pub(crate) fn unresolved_exclusions(&self, t: usize) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for c in self.truces[t].claims() {
-            for p in &self.claims[c].claim.places {
-                if p.role == "excluded" && p.id.is_none() && !out.contains(&p.name) {
-                    out.push(p.name.clone());
-                }
-            }
-        }
-        out
+        self.truces[t].unresolved.clone()
     }
 
     fn contested_exclusions(&self, t: usize, place: PlaceId) -> Vec<ClaimView> {
@@ -266,6 +254,7 @@ impl Ledger {
                 Subject::Place(p) => self.bearing(t, Some(*p), None),
                 Subject::Truce(_) => Vec::new(),
             };
+            let claims: Vec<usize> = claims.iter().map(|f| f.claim).collect();
             picked.extend(claims.into_iter().map(|c| (t, c)));
         }
         picked.sort_by_key(|&(_, c)| {
@@ -345,7 +334,7 @@ impl Ledger {
             level: truce.level,
             country: truce.country.map(|c| self.place_view(c)),
             declarer: self.declarer(t),
-            parties: self.actors_once(t, ClaimKind::TruceAccepted),
+            parties: self.parties(t),
             areas: self
                 .areas(t)
                 .into_iter()

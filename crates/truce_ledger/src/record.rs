@@ -211,12 +211,23 @@ pub(crate) struct TruceRec {
     pub last_said: DateTime,
     /// The last date it is known to run: last claim or latest stated end.
     pub last_known: DateTime,
-    /// The earliest asserted collapse or end.
-    pub closed: Option<DateTime>,
+    /// The earliest asserted collapse or end, and its document.
+    pub closed: Option<(DateTime, usize)>,
+    /// The earliest asserted collapse or end from another document than
+    /// `closed`'s: from then on two reports say it collapsed or ended.
+    pub closed_twice: Option<DateTime>,
     /// Agents of its declarations (lexicon ids).
     pub declarers: Vec<String>,
     /// The last document that linked a claim to it.
     pub last_doc: usize,
+    /// Filled by `Ledger::finalize` after linking: its claims by statement
+    /// time, places its asserted claims exclude, exclusions that are not
+    /// places, declarers and parties (each actor once).
+    pub facts: Vec<crate::assess::Fact>,
+    pub excluded: Vec<PlaceId>,
+    pub unresolved: Vec<String>,
+    pub declarer_views: Vec<crate::views::ActorView>,
+    pub party_views: Vec<crate::views::ActorView>,
 }
 
 impl TruceRec {
