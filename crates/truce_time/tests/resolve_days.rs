@@ -66,6 +66,16 @@ fn explicit_dates() {
 }
 
 #[test]
+fn numeric_dates_are_day_first() {
+    let ctx = published(2016, 5, 1);
+    assert_eq!(day("Daily report 01/03/2016", &ctx), s("2016-03-01"));
+    assert_eq!(day("on 29-06-2016", &ctx), s("2016-06-29"));
+    assert_eq!(day("on 2.10.2017", &ctx), s("2017-10-02"));
+    // Only the second number can be the day: month first.
+    assert_eq!(day("on 03/25/2016", &ctx), s("2016-03-25"));
+}
+
+#[test]
 fn year_inference() {
     let ctx = published(2016, 5, 1);
     // More than ~2 months after publication: last year.

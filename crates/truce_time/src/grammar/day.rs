@@ -96,6 +96,7 @@ impl Parser<'_> {
     /// A calendar date, possibly partial.
     pub(crate) fn date(&self, i: usize) -> Option<(Day, usize)> {
         self.iso_date(i)
+            .or_else(|| self.numeric_date(i))
             .or_else(|| self.month_day(i))
             .or_else(|| self.day_month(i))
             .or_else(|| self.month_year(i))
@@ -114,6 +115,33 @@ impl Parser<'_> {
         let month = self.two_digits(i + 2).filter(|m| (1..=12).contains(m))?;
         let day = self.two_digits(i + 4).filter(|d| (1..=31).contains(d))?;
         Some((date(Some(year), Some(month), Some(day)), i + 5))
+    }
+
+    /// "01/03/2016", "29-06-2016", "2.10.2017": day first, as Syrian,
+    /// Arab and British sources write it, unless only the second number
+    /// can be the day ("03/25/2016"). The separators must match and
+    /// nothing may stand between the parts.
+    fn numeric_date(&self, i: usize) -> Option<(Day, usize)> {
+        let small = |k: usize| {
+            let t = self.tok(k)?;
+            let v = self.num(k).filter(|_| t.raw.len() <= 2)?;
+            i8::try_from(v).ok()
+        };
+        let a = small(i)?;
+        let sep = self.word(i + 1);
+        if !matches!(sep, "/" | "." | "-")
+            || !self.is(i + 3, sep)
+            || !(i + 1..=i + 4).all(|k| self.touching(k))
+        {
+            return None;
+        }
+        let b = small(i + 2)?;
+        let (year, end) = self.year(i + 4)?;
+        let (day, month) = if a <= 12 && b > 12 { (b, a) } else { (a, b) };
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        Some((date(Some(year), Some(month), Some(day)), end))
     }
 
     fn two_digits(&self, i: usize) -> Option<i8> {
