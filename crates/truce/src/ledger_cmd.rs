@@ -96,7 +96,8 @@ pub fn ingest(db: Option<&str>, args: &IngestArgs) -> Result<ExitCode> {
     let mut sources = Sources::new(&args.paths);
     let started = Instant::now();
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
-    let summary = db.rt.block_on(truce_ingest::ingest(
+    let summary = truce_ingest::ingest(
+        &db.rt,
         &db.store,
         &extractor,
         &mut sources,
@@ -106,7 +107,7 @@ pub fn ingest(db: Option<&str>, args: &IngestArgs) -> Result<ExitCode> {
                 progress_line(s, started);
             }
         },
-    ))?;
+    )?;
     if show_progress {
         eprintln!();
     }

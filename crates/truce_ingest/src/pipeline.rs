@@ -50,26 +50,45 @@ pub async fn store_prepared(store: &impl Store, prepared: Prepared) -> Result<Ou
 }
 
 /// Reads, extracts and stores every input of `sources`, batch by batch,
-/// calling `progress` with the running totals after each batch.
-pub async fn ingest(
+/// calling `progress` with the running totals after each batch. Reading and
+/// extraction run on their own thread (and every core), one batch ahead of
+/// storing, which runs on `rt`.
+pub fn ingest(
+    rt: &tokio::runtime::Runtime,
     store: &impl Store,
     extractor: &Extractor,
     sources: &mut Sources,
     defaults: &Defaults,
     mut progress: impl FnMut(&Summary),
 ) -> Result<Summary, StoreError> {
-    let mut total = Summary::default();
-    loop {
-        let batch = sources.next_batch(BATCH_DOCUMENTS);
-        if batch.is_empty() {
-            break;
-        }
-        let prepared = prepare(extractor, batch, defaults);
-        let outcome = store_prepared(store, prepared).await?;
-        total.absorb(outcome.summary);
-        total.skipped = sources.skipped;
-        progress(&total);
-    }
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Prepared>(1);
+    let mut total = std::thread::scope(|scope| {
+        let reader = &mut *sources;
+        scope.spawn(move || {
+            loop {
+                let batch = reader.next_batch(BATCH_DOCUMENTS);
+                if batch.is_empty() {
+                    break;
+                }
+                // The storing side has stopped (an error): stop reading.
+                if tx
+                    .blocking_send(prepare(extractor, batch, defaults))
+                    .is_err()
+                {
+                    break;
+                }
+            }
+        });
+        rt.block_on(async {
+            let mut total = Summary::default();
+            while let Some(prepared) = rx.recv().await {
+                let outcome = store_prepared(store, prepared).await?;
+                total.absorb(outcome.summary);
+                progress(&total);
+            }
+            Ok::<_, StoreError>(total)
+        })
+    })?;
     total.skipped = sources.skipped;
     Ok(total)
 }

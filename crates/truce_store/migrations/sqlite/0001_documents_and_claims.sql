@@ -12,6 +12,9 @@ INSERT INTO store_meta (key, value) VALUES ('application', 'truce');
 -- One row per stored report. `report_meta` is the report's `document`
 -- object (truce_model::Document) as JSON; the columns beside it are copies
 -- for indexing. `duplicate_of` links a near-duplicate to the first copy.
+-- `band0..band5` cut the SimHash into six look-up keys; they are -1 (never
+-- looked up) for near-duplicates and texts too short to fingerprint, so the
+-- band indexes (with the hash beside each key) only hold originals.
 CREATE TABLE documents (
     seq          INTEGER PRIMARY KEY AUTOINCREMENT,
     id           TEXT NOT NULL UNIQUE,
@@ -33,12 +36,12 @@ CREATE TABLE documents (
     report_meta  TEXT NOT NULL,
     body         TEXT NOT NULL
 );
-CREATE INDEX documents_band0 ON documents (band0);
-CREATE INDEX documents_band1 ON documents (band1);
-CREATE INDEX documents_band2 ON documents (band2);
-CREATE INDEX documents_band3 ON documents (band3);
-CREATE INDEX documents_band4 ON documents (band4);
-CREATE INDEX documents_band5 ON documents (band5);
+CREATE INDEX documents_band0 ON documents (band0, simhash);
+CREATE INDEX documents_band1 ON documents (band1, simhash);
+CREATE INDEX documents_band2 ON documents (band2, simhash);
+CREATE INDEX documents_band3 ON documents (band3, simhash);
+CREATE INDEX documents_band4 ON documents (band4, simhash);
+CREATE INDEX documents_band5 ON documents (band5, simhash);
 CREATE INDEX documents_published ON documents (published);
 CREATE INDEX documents_extractor ON documents (extractor);
 

@@ -19,45 +19,57 @@ pub(super) async fn put_batch(
     let mut tx: Transaction<'_, Any> = store.pool.begin().await.map_err(e)?;
     let now = jiff::Timestamp::now().to_string();
     let mut out = Vec::with_capacity(docs.len());
+    // Claims of the whole batch go in together: fewer statements.
+    let mut claims: Vec<(i64, &Claim)> = Vec::new();
     for doc in docs {
-        out.push(put_one(store, &mut tx, doc, &now).await?);
+        let (put, seq) = put_one(store, &mut tx, doc, &now).await?;
+        if let Some(seq) = seq {
+            claims.extend(doc.report.claims.iter().map(|c| (seq, c)));
+        }
+        out.push(put);
     }
+    insert_claims(store, &mut tx, &claims).await?;
     tx.commit().await.map_err(e)?;
     Ok(out)
 }
 
+/// Stores one document (not its claims); returns what happened and the
+/// new row's `seq` when it was stored.
 async fn put_one(
     store: &SqlStore,
     conn: &mut AnyConnection,
     doc: &NewDocument,
     now: &str,
-) -> Result<Put, StoreError> {
+) -> Result<(Put, Option<i64>), StoreError> {
     let e = |e| store.query_error(e);
-    let same: Option<String> =
-        sqlx::query_scalar("SELECT id FROM documents WHERE content_hash = $1")
+    let id = &doc.report.document.id;
+    // One look-up for both: the same text, or another text under this id.
+    let rows =
+        sqlx::query("SELECT id, content_hash FROM documents WHERE content_hash = $1 OR id = $2")
             .bind(&doc.content_hash)
-            .fetch_optional(&mut *conn)
+            .bind(id)
+            .fetch_all(&mut *conn)
             .await
             .map_err(e)?;
-    if let Some(existing) = same {
-        return Ok(Put::Duplicate { existing });
+    let mut taken = false;
+    for row in &rows {
+        let (existing, hash): (String, String) =
+            (row.try_get(0).map_err(e)?, row.try_get(1).map_err(e)?);
+        if hash == doc.content_hash {
+            return Ok((Put::Duplicate { existing }, None));
+        }
+        taken = true;
     }
-    let id = &doc.report.document.id;
-    let taken: Option<i64> = sqlx::query_scalar("SELECT seq FROM documents WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(e)?;
-    if taken.is_some() {
-        return Ok(Put::IdConflict { id: id.clone() });
+    if taken {
+        return Ok((Put::IdConflict { id: id.clone() }, None));
     }
     let near = find_near(store, conn, doc.simhash).await?;
     let seq = insert_document(store, conn, doc, near.as_ref(), now).await?;
-    insert_claims(store, conn, seq, &doc.report.claims).await?;
-    Ok(match near {
+    let put = match near {
         Some((of, distance)) => Put::NearDuplicate { of, distance },
         None => Put::New,
-    })
+    };
+    Ok((put, Some(seq)))
 }
 
 /// The closest earlier original within [`NEAR_BITS`], if any.
@@ -70,10 +82,10 @@ async fn find_near(
         return Ok(None);
     }
     let [b0, b1, b2, b3, b4, b5] = bands(hash);
+    let e = |e| store.query_error(e);
     let rows = sqlx::query(
-        "SELECT id, simhash FROM documents WHERE duplicate_of IS NULL AND simhash <> 0 \
-         AND (band0 = $1 OR band1 = $2 OR band2 = $3 OR band3 = $4 OR band4 = $5 \
-         OR band5 = $6) ORDER BY seq",
+        "SELECT seq, simhash FROM documents WHERE band0 = $1 OR band1 = $2 OR band2 = $3 \
+         OR band3 = $4 OR band4 = $5 OR band5 = $6",
     )
     .bind(b0)
     .bind(b1)
@@ -83,18 +95,26 @@ async fn find_near(
     .bind(b5)
     .fetch_all(&mut *conn)
     .await
-    .map_err(|e| store.query_error(e))?;
-    let mut best: Option<(String, u32)> = None;
+    .map_err(e)?;
+    let mut best: Option<(i64, u32)> = None;
     for row in rows {
-        let (id, other): (String, i64) = (
-            row.try_get(0).map_err(|e| store.query_error(e))?,
-            row.try_get(1).map_err(|e| store.query_error(e))?,
-        );
+        let seq: i64 = row.try_get(0).map_err(e)?;
+        let other: i64 = row.try_get(1).map_err(e)?;
         let d = distance(hash, other as u64);
-        if d <= NEAR_BITS && best.as_ref().is_none_or(|(_, b)| d < *b) {
-            best = Some((id, d));
+        let better = best.is_none_or(|(s, b)| d < b || (d == b && seq < s));
+        if d <= NEAR_BITS && better {
+            best = Some((seq, d));
         }
     }
+    let Some((seq, d)) = best else {
+        return Ok(None);
+    };
+    let id: String = sqlx::query_scalar("SELECT id FROM documents WHERE seq = $1")
+        .bind(seq)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(e)?;
+    let best = Some((id, d));
     Ok(best)
 }
 
@@ -107,7 +127,12 @@ async fn insert_document(
 ) -> Result<i64, StoreError> {
     let meta = &doc.report.document;
     let meta_json = serde_json::to_string(meta).map_err(|e| store.corrupt("document", e))?;
-    let [b0, b1, b2, b3, b4, b5] = bands(doc.simhash);
+    // Only originals with a fingerprint can be found as the first copy.
+    let [b0, b1, b2, b3, b4, b5] = if near.is_none() && doc.simhash != 0 {
+        bands(doc.simhash)
+    } else {
+        [-1; 6]
+    };
     sqlx::query_scalar(
         "INSERT INTO documents (id, content_hash, simhash, band0, band1, band2, band3, \
          band4, band5, duplicate_of, distance, published, outlet, title, extractor, \
@@ -138,13 +163,27 @@ async fn insert_document(
     .map_err(|e| store.query_error(e))
 }
 
+/// Inserts claims, given with their document's `seq`, in report order:
+/// `ord` counts from 0 within each document.
 async fn insert_claims(
     store: &SqlStore,
     conn: &mut AnyConnection,
-    seq: i64,
-    claims: &[Claim],
+    claims: &[(i64, &Claim)],
 ) -> Result<(), StoreError> {
-    for (chunk_no, chunk) in claims.chunks(CLAIMS_PER_INSERT).enumerate() {
+    let mut ords = Vec::with_capacity(claims.len());
+    let mut last: Option<(i64, i64)> = None;
+    for (seq, _) in claims {
+        let ord = match last {
+            Some((s, o)) if s == *seq => o + 1,
+            _ => 0,
+        };
+        last = Some((*seq, ord));
+        ords.push(ord);
+    }
+    for (chunk, ords) in claims
+        .chunks(CLAIMS_PER_INSERT)
+        .zip(ords.chunks(CLAIMS_PER_INSERT))
+    {
         let mut sql =
             String::from("INSERT INTO claims (document_seq, ord, kind, modality, claim) VALUES ");
         for i in 0..chunk.len() {
@@ -162,11 +201,11 @@ async fn insert_claims(
             ));
         }
         let mut query = sqlx::query(&sql);
-        for (i, claim) in chunk.iter().enumerate() {
+        for ((seq, claim), ord) in chunk.iter().zip(ords) {
             let json = serde_json::to_string(claim).map_err(|e| store.corrupt("claim", e))?;
             query = query
-                .bind(seq)
-                .bind((chunk_no * CLAIMS_PER_INSERT + i) as i64)
+                .bind(*seq)
+                .bind(*ord)
                 .bind(claim.kind.as_str())
                 .bind(claim.modality.as_str())
                 .bind(json);
@@ -204,7 +243,8 @@ pub(super) async fn replace_reading(store: &SqlStore, report: &Report) -> Result
         .execute(&mut *tx)
         .await
         .map_err(e)?;
-    insert_claims(store, &mut tx, seq, &report.claims).await?;
+    let claims: Vec<(i64, &Claim)> = report.claims.iter().map(|c| (seq, c)).collect();
+    insert_claims(store, &mut tx, &claims).await?;
     tx.commit().await.map_err(e)?;
     Ok(true)
 }
