@@ -1,0 +1,276 @@
+//! What the page draws: the overview (truces with their areas, windows and
+//! lifecycle, incidents, violations, disputes; the same at every time) and
+//! the board at one time (the state of every area, what expires soon).
+
+use crate::catalog::{Catalog, Incident};
+use serde::Serialize;
+use std::collections::HashMap;
+use truce_geo::{Gazetteer, PlaceId, PlaceKind};
+use truce_ledger::{Dispute, Ledger, Subject};
+
+/// A place with what the map needs to draw it.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct MapPlace {
+    /// Gazetteer id: ISO2 for countries, OCHA pcode for Syrian admin units, GeoNames id otherwise.
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// `country` or `governorate` (drawn with its outline), else `point` (a circle).
+    pub shape: &'static str,
+}
+
+/// One area of a truce, with its window as known from all claims.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct LaneArea {
+    pub place: MapPlace,
+    /// Only proposals name it.
+    pub proposed: bool,
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+/// An excluded area of a truce.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct LaneExclusion {
+    pub place: MapPlace,
+    /// A claim rejects the exclusion.
+    pub contested: bool,
+}
+
+/// One dated lifecycle step.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct LaneEvent {
+    pub said: String,
+    pub kind: String,
+    pub modality: String,
+    pub document: String,
+    pub claim: String,
+}
+
+/// A truce as the timeline and map show it.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Lane {
+    pub id: String,
+    pub name: String,
+    pub level: String,
+    pub declarer: Vec<String>,
+    pub areas: Vec<LaneArea>,
+    pub excluded: Vec<LaneExclusion>,
+    /// "areas controlled by X": recorded, not drawn.
+    pub unresolved_exclusions: Vec<String>,
+    pub events: Vec<LaneEvent>,
+}
+
+/// A violation, briefly (the claim itself: `/api/claims/{document}/{claim}`).
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct ViolationMark {
+    pub truce: String,
+    pub explicit: bool,
+    pub said: String,
+    pub document: String,
+    pub claim: String,
+    pub place: Option<String>,
+    pub accused: Vec<String>,
+    pub accuser: String,
+}
+
+/// Everything the board draws that does not depend on the chosen time.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Overview {
+    /// Earliest and latest publication held.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub truces: Vec<Lane>,
+    pub incidents: Vec<Incident>,
+    pub violations: Vec<ViolationMark>,
+    #[schema(value_type = Vec<Object>)]
+    pub disputes: Vec<Dispute>,
+}
+
+/// The state of one truce area at the chosen time.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct AreaState {
+    pub truce: String,
+    pub place: String,
+    /// `in_force`, `proposed`, `expired`, `collapsed`, `ended` or `disputed`.
+    pub state: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+/// The board at one time.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Board {
+    pub at: String,
+    pub areas: Vec<AreaState>,
+    /// Truce areas in force whose window ends within 24 hours.
+    #[schema(value_type = Vec<Object>)]
+    pub expiring: Vec<truce_ledger::Expiring>,
+}
+
+pub(crate) fn map_place(gaz: &Gazetteer, id: PlaceId) -> MapPlace {
+    let p = gaz.get(id);
+    let shape = match p.kind {
+        PlaceKind::Country => "country",
+        PlaceKind::Governorate if p.country == "SY" => "governorate",
+        _ => "point",
+    };
+    MapPlace {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        kind: p.kind.as_str().to_string(),
+        lat: p.lat,
+        lon: p.lon,
+        shape,
+    }
+}
+
+fn as_str<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog) -> Overview {
+    let gaz = ledger.gazetteer();
+    let mut truces = Vec::new();
+    for t in ledger.truces() {
+        let mut declarer: Vec<String> = Vec::new();
+        for d in &t.declarer {
+            if !declarer.contains(&d.name) {
+                declarer.push(d.name.clone());
+            }
+        }
+        let areas = t
+            .areas
+            .iter()
+            .filter_map(|a| {
+                let pid = gaz.find_id(&a.place.id)?;
+                Some(LaneArea {
+                    place: map_place(gaz, pid),
+                    proposed: a.proposed,
+                    start: a.window.start.clone(),
+                    end: a.window.end.clone(),
+                })
+            })
+            .collect();
+        let mut excluded: Vec<LaneExclusion> = Vec::new();
+        let mut unresolved: Vec<String> = Vec::new();
+        let mut rejected: Vec<String> = Vec::new();
+        for link in &t.links {
+            let Some((_, claim)) = catalog.claim(&link.document, &link.claim) else {
+                continue;
+            };
+            for p in claim.places.iter().filter(|p| p.role == "excluded") {
+                match p.id.as_deref().and_then(|id| gaz.find_id(id)) {
+                    Some(pid) => {
+                        let place = map_place(gaz, pid);
+                        if claim.kind.as_str() == "truce.rejected" {
+                            rejected.push(place.id.clone());
+                        }
+                        if !excluded.iter().any(|e| e.place.id == place.id) {
+                            excluded.push(LaneExclusion {
+                                place,
+                                contested: false,
+                            });
+                        }
+                    }
+                    None => {
+                        if !unresolved.contains(&p.name) {
+                            unresolved.push(p.name.clone());
+                        }
+                    }
+                }
+            }
+        }
+        for e in &mut excluded {
+            e.contested = rejected.contains(&e.place.id);
+        }
+        let events = ledger
+            .timeline(&Subject::Truce(t.id.clone()))
+            .into_iter()
+            .map(|e| LaneEvent {
+                said: e.said,
+                kind: e.kind,
+                modality: e.modality,
+                document: e.claim.document,
+                claim: e.claim.claim,
+            })
+            .collect();
+        truces.push(Lane {
+            id: t.id,
+            name: t.name,
+            level: as_str(&t.level),
+            declarer,
+            areas,
+            excluded,
+            unresolved_exclusions: unresolved,
+            events,
+        });
+    }
+    let violations = ledger
+        .violations(None)
+        .into_iter()
+        .map(|v| ViolationMark {
+            truce: v.truce,
+            explicit: v.explicit,
+            said: v.claim.said,
+            document: v.claim.document,
+            claim: v.claim.claim,
+            place: v.place.map(|p| p.name),
+            accused: v.accused.into_iter().map(|a| a.name).collect(),
+            accuser: v.accuser.name,
+        })
+        .collect();
+    Overview {
+        first: catalog.first.map(|d| d.to_string()),
+        last: catalog.last.map(|d| d.to_string()),
+        truces,
+        incidents: catalog.incidents.clone(),
+        violations,
+        disputes: ledger.disputes(),
+    }
+}
+
+pub(crate) fn board(ledger: &Ledger, at: jiff::civil::DateTime) -> Board {
+    let gaz = ledger.gazetteer();
+    // Every area place once, with the truces that name it.
+    let mut places: HashMap<PlaceId, Vec<String>> = HashMap::new();
+    let mut order: Vec<PlaceId> = Vec::new();
+    for t in ledger.truces() {
+        for a in &t.areas {
+            if let Some(pid) = gaz.find_id(&a.place.id) {
+                let entry = places.entry(pid).or_insert_with(|| {
+                    order.push(pid);
+                    Vec::new()
+                });
+                entry.push(t.id.clone());
+            }
+        }
+    }
+    let mut areas = Vec::new();
+    for pid in order {
+        let wanted = &places[&pid];
+        let status = ledger.status(pid, at);
+        let id = gaz.get(pid).id.clone();
+        for e in status.truces {
+            if wanted.contains(&e.truce) {
+                areas.push(AreaState {
+                    truce: e.truce,
+                    place: id.clone(),
+                    state: as_str(&e.state),
+                    start: e.window.start,
+                    end: e.window.end,
+                });
+            }
+        }
+    }
+    Board {
+        at: at.to_string(),
+        areas,
+        expiring: ledger.expiring(at, jiff::SignedDuration::from_hours(24)),
+    }
+}
