@@ -272,10 +272,10 @@ impl Ledger {
                 continue;
             }
             for p in &s.claim.places {
-                if let Some(x) = p.controlled_by.as_deref().filter(|_| p.role == "excluded") {
-                    if !out.contains(&x) {
-                        out.push(x);
-                    }
+                if let Some(x) = p.controlled_by.as_deref().filter(|_| p.role == "excluded")
+                    && !out.contains(&x)
+                {
+                    out.push(x);
                 }
             }
         }
@@ -286,25 +286,18 @@ impl Ledger {
     pub(crate) fn covering(&self, place: PlaceId) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         for a in std::iter::once(place).chain(self.gaz.ancestors(place)) {
-            for &t in self.index.by_area.get(&a).into_iter().flatten() {
-                if !out.contains(&t) {
-                    out.push(t);
-                }
-            }
+            out.extend(self.index.by_area.get(&a).into_iter().flatten());
         }
         if let Some(country) = self.gaz.country_of(place) {
-            for &t in self.index.by_area.get(&country).into_iter().flatten() {
-                if !out.contains(&t) {
-                    out.push(t);
-                }
-            }
+            out.extend(self.index.by_area.get(&country).into_iter().flatten());
         }
-        for &(r, t) in &self.index.regions {
-            if !out.contains(&t) && self.gaz.contains(r, place) {
-                out.push(t);
+        for &r in &self.index.regions {
+            if self.gaz.contains(r, place) {
+                out.extend(self.index.by_area.get(&r).into_iter().flatten());
             }
         }
         out.sort_unstable();
+        out.dedup();
         out
     }
 

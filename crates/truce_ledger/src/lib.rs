@@ -28,17 +28,32 @@
 //! assert_eq!(later.truces[0].state, truce_ledger::State::Expired);
 //! ```
 //!
+//! # Building a ledger
+//!
+//! [`Ledger::from_reports`] / [`Ledger::extend`] sort many reports by
+//! publication once and link them in that order; [`Ledger::add`] adds one
+//! (a report older than the newest held re-links everything, so the result
+//! never depends on the order of adding). Claims are moved into the ledger,
+//! not copied; the reports themselves are not kept. Candidate truces are
+//! found through a place index (area → truces, ancestor → truces below it,
+//! (family, country) → nationwide truces), so linking and `status` look at
+//! a few records, not all of them. After linking, each truce keeps its
+//! claims as compact facts sorted by time, which is what the questions scan.
+//! `Ledger` is `Send + Sync` (checked at compile time).
+//!
 //! # Linking rules (truce resolution)
 //!
-//! Claims of kinds `truce.*` are linked to truce records one report at a
-//! time, reports in publication order (a report older than the newest one
-//! already held makes the ledger re-link everything in order, so the result
-//! does not depend on the order of [`Ledger::add`]). Within a report,
-//! claims that name a scope come first, then expansions, then claims
-//! without a scope. Every link records the rule that made it.
+//! Claims of kinds `truce.*` are linked one report at a time, reports in
+//! publication order. Within a report, claims that name a scope come first,
+//! then expansions, then claims without a scope. Every link records the rule
+//! that made it ([`TruceView::links`], the `rule` of exported claims).
 //!
-//! A claim's scope is its `scope` places; a truce claim without any takes
-//! its `location` places ("violating the truce in Idlib").
+//! **Scope.** A claim's scope is its `scope` places; a truce claim without
+//! any takes its `location` places ("violating the truce in Idlib"). Scope
+//! places outside the report's *theatre* (the country most of its places
+//! lie in) are dropped: "talks in Geneva", "Moscow and Washington
+//! sponsored the truce" name venues and governments, not where a truce
+//! applies.
 //!
 //! 1. **Scoped claims** join a truce of the same *name family* and *level*
 //!    whose scope overlaps and whose time and declarer fit; a truce already
@@ -52,57 +67,115 @@
 //!      national truce is never merged with a local one.
 //!    - Overlap: for local truces, one of the claim's places contains, or
 //!      is contained by, one of the truce's places in the gazetteer
-//!      hierarchy (a claim about Damascus city joins a truce covering
-//!      Damascus; Lattakia province joins a truce naming Lattakia city); for
-//!      national truces, the same country.
+//!      hierarchy; for national truces, the same country.
 //!    - Time: the claim falls between 30 days before the truce's first claim
-//!      and 14 days after its last known date (last claim or latest end);
-//!      a declaration after an asserted collapse or end starts a new truce.
-//!    - Declarer: a `truce.declared` claim whose agent is unrelated (in the
-//!      actor hierarchy of `data/actors.tsv`: `syr_army` belongs to
-//!      `syr_gov`) to the declarer of the truce starts a new truce.
-//! 2. **Expansions** (`truce.expanded` with places): their places are new
-//!    areas, not the truce's identity, so they join the truce of the nearest
-//!    claim in the same report with the same name, else the same family.
-//! 3. **Unscoped claims** (no scope place) join the truce of the nearest
-//!    claim in the same report with the same name (else family); without a
-//!    truce name, the nearest truce claim by the same speaker, else the
-//!    nearest truce claim. Failing that, the most recent truce of the family
-//!    whose time fits (national first); else a new, unscoped truce.
+//!      and 14 days (45 for a nationwide truce: reports speak of it less
+//!      often, and it runs for months) after its last known date (last claim
+//!      or latest end).
+//!    - Restart: a declaration after the truce *stands collapsed or ended*
+//!      (two reports from different documents say so before it) starts a
+//!      new truce; one report of a collapse ("if the truce ends", "a
+//!      collapse of the talks") does not.
+//!    - Declarer: a local `truce.declared` claim whose agent is unrelated (in
+//!      the actor hierarchy of `data/actors.tsv`: `syr_army` belongs to
+//!      `syr_gov`) to the truce's declarers starts a new truce. A nationwide
+//!      truce has many brokers and announcers: no declarer rule.
+//! 2. **No local truce covers the claim.** A *planned* claim (any kind)
+//!    joins the truce of the nearest claim of the same report with the same
+//!    name, else family: "the new truce would also apply to Aleppo" is a
+//!    proposed area of the truce the report is about. Otherwise, a claim
+//!    that does not start a truce (anything but a declaration or an
+//!    extension to a new end: "the truce in Aleppo holds / was violated /
+//!    collapsed / was accepted / is being discussed") joins the active
+//!    nationwide truce of its family over the same country: it speaks of
+//!    that truce *in that place*, and bears on that place only. Otherwise it
+//!    starts a new truce.
+//! 3. **Expansions** (`truce.expanded` with places) and **unscoped claims**
+//!    join the truce of the nearest already linked claim in the same report
+//!    with the same name (else the same family; without a name, the same
+//!    speaker, else any) *whose time fits* ("that ceasefire has been in place
+//!    since February" in a report about a new local truce goes to the
+//!    nationwide one). Failing that, the most recent truce of the family
+//!    whose time fits (nationwide ones first; among the 200 most recent
+//!    truces of the family); else a new truce.
+//!
+//! # Times
+//!
+//! A claim's time with `start` equal to `end` is the day of the event
+//! ("accepted on Saturday"), not a window. A week, month or year ("in
+//! February", "this week") is when something happened, never a window's
+//! end, and does not set a window's start when a day-precise claim exists.
+//! A "holds" claim with a start and a length ("has held for over a month")
+//! is a length in the past: only an end alone ("in force until Monday")
+//! bounds a window. A stated window longer than a year is a misread length
+//! ("the five-year war") and is ignored.
 //!
 //! # Areas, windows and states
 //!
 //! A truce's areas are the scope places of its claims. For a place, the
 //! claims that bear on it are those whose scope contains it; if any of them
-//! establishes the truce there, the truce's unscoped claims bear on it too.
-//! An area named only by proposals (`truce.proposed`, `truce.negotiating`,
-//! or any planned claim, e.g. "discussions to bring Aleppo into the truce")
-//! is **proposed** and takes nothing from the rest of the truce. A place
-//! inside an excluded place is not covered; an exclusion that a claim
-//! rejects is recorded as contested and not applied; areas "controlled by
-//! X" cannot be resolved to places and are only recorded.
-//!
-//! A claim's time with `start` equal to `end` is the day of the event ("accepted
-//! on Saturday"), not a window; only a later `end` (or an end alone: "until
-//! Monday") bounds the truce.
+//! *establishes the truce there*, the truce's unscoped claims bear on it
+//! too. Establishing an area takes a declaration, acceptance or "holds"
+//! claim naming it, or an extension that moves an end; an area named only
+//! by proposals, plans or expansions ("efforts to extend the truce to
+//! Aleppo", "discussions to bring Aleppo into the truce") is **proposed**
+//! and takes nothing from the rest of the truce. A place inside an excluded
+//! place is not covered; an exclusion that a claim rejects is recorded as
+//! contested and not applied; areas "controlled by X" cannot be resolved to
+//! places and are recorded (and used for violations, below).
 //!
 //! Window: starts at the earliest establishing claim (declared, accepted,
 //! in force, extended, expanded; asserted or hedged); ends at the latest end
-//! stated by an establishing claim (a day-precision end runs to the end of
-//! that day); an extension without an end date moves the end by its hours.
-//! Only claims said (or dated) at or before the query time count.
+//! stated by an establishing claim (a day-precise end runs to the end of
+//! that day); an extension without an end date moves the end by its hours;
+//! a "holds" claim said after the end known so far removes that end (the
+//! truce went on). Only claims said (or dated) at or before the query time
+//! count.
 //!
 //! State: `proposed` without an establishing claim; `expired` after the
 //! end; `collapsed` / `ended` after an asserted collapse / end, unless
 //! another speaker says within three days that it holds: `disputed`;
-//! otherwise `in_force`.
+//! otherwise `in_force`. A collapse dated at or before the truce's start
+//! ("the Feb. 27 ceasefire collapsed in April") names the truce by its
+//! start and counts from its publication.
 //!
 //! [`Ledger::status`] lists every truce covering the place with claims known
 //! by the time asked: `in_force` and `disputed` ones always; `proposed`,
-//! `expired`, `collapsed` and `ended` ones for [`STALE_DAYS`] after the
-//! truce's last known date.
-//! Unscoped truces (no place named anywhere) are not listed by place; they
-//! appear in [`Ledger::truces`], [`Ledger::timeline`] and the disputes.
+//! `expired`, `collapsed` and `ended` ones until [`STALE_DAYS`] after the
+//! truce's last known date. Answers list the latest [`MAX_LISTED`] claims
+//! for and against (with the totals). Unscoped truces (no place named
+//! anywhere) are not listed by place; they appear in [`Ledger::truces`],
+//! [`Ledger::timeline`] and the disputes.
+//!
+//! # Violations
+//!
+//! [`Ledger::violations`] lists explicit `truce.violated` claims (asserted)
+//! and *inferred* ones. An incident is inferred to violate a truce only
+//! when all of these hold (conservative on purpose: a violation is an
+//! accusation):
+//!
+//! - it is an asserted `incident.attack` of a kinetic subtype (airstrike,
+//!   shelling, bombardment, ground assault, clash, sniper fire, massacre,
+//!   chemical attack, barrel bomb), or a general attack, bombing or
+//!   shooting with a named perpetrator (unattributed car bombs and
+//!   summaries like "the war has killed 250,000" are not);
+//! - it is dated to a day or less, and lasts at most 36 hours ("in the
+//!   past week", "since April" are tallies, not incidents);
+//! - one of its places (finer than a country) lies in an area of the truce
+//!   and is not excluded, and the truce is `in_force` or `disputed` there
+//!   when the incident starts, inside the window;
+//! - no actor of the incident belongs to an actor whose areas the truce
+//!   excludes ("except areas controlled by the Islamic State group");
+//! - an open-ended truce has been spoken of within the 14 days before;
+//! - for a nationwide truce (which covers every incident in the country),
+//!   the incident's own report speaks of the truce.
+//!
+//! # Disputes
+//!
+//! A "holds" claim and a collapse/end claim (or an asserted violation) by
+//! different speakers within three days contradict each other: both are
+//! shown side by side ([`Dispute`]), within a truce and between a local
+//! truce and the nationwide truce over its areas, never merged.
 //!
 //! # Nationwide and local truces
 //!
@@ -112,9 +185,14 @@
 //! lists both for a place, each with its own state: the nationwide one never
 //! changes the state of a local truce's area, so Aleppo's proposed inclusion
 //! in the local truce stays `proposed` whatever the nationwide truce's state.
-//! Contradictions across the two (Russia: the truce is respected; the
-//! factions: the cessation of hostilities is practically dead) are shown in
-//! the answer's `disputes`, side by side, never merged.
+//!
+//! # Exports
+//!
+//! [`Ledger::export_json`], [`Ledger::export_csv`] (one [`Table`] per file:
+//! truce areas, claims, incidents) and [`Ledger::export_geojson`] (Point
+//! features for truce areas and incident places, coordinates from the
+//! gazetteer) stream their output; states are given at a time, by default
+//! the latest publication held. [`Ledger::counts`] gives the totals.
 
 mod actors;
 mod assess;

@@ -21,6 +21,9 @@ const NATIONAL_AFTER_DAYS: i64 = 45;
 
 /// How many of the most recent truces of a family an unscoped claim may join.
 const ACTIVE_SCAN: usize = 200;
+/// How many of the most recent truces naming a place (or a place below it)
+/// a scoped claim is compared with.
+const CANDIDATE_SCAN: usize = 256;
 
 pub(crate) const RULE_SCOPE: &str =
     "same name family and level, overlapping scope, compatible declarer and time";
@@ -46,16 +49,18 @@ pub(crate) struct Index {
     pub by_area: HashMap<PlaceId, Vec<usize>>,
     /// Ancestor of an area → truces with an area below it.
     pub under: HashMap<PlaceId, Vec<usize>>,
-    /// Areas that are regions (they contain their members' places).
-    pub regions: Vec<(PlaceId, usize)>,
+    /// Areas that are regions (they contain their members' places), each once.
+    pub regions: Vec<PlaceId>,
     /// (family, country) → nationwide truces.
     pub national: HashMap<(&'static str, PlaceId), Vec<usize>>,
     /// Family → truces, oldest first.
     pub by_family: HashMap<&'static str, Vec<usize>>,
 }
 
+/// Pushes `t` unless it was the last pushed (lists may repeat a truce; the
+/// readers deduplicate).
 fn push_once(v: &mut Vec<usize>, t: usize) {
-    if v.last() != Some(&t) && !v.contains(&t) {
+    if v.last() != Some(&t) {
         v.push(t);
     }
 }
@@ -131,7 +136,7 @@ impl Ledger {
         candidates
             .into_iter()
             .filter(|&t| self.truces[t].family == fam && self.truces[t].level == level)
-            .filter(|&t| self.overlaps(t, c) && self.time_fits(t, c) && self.declarer_fits(t, c))
+            .filter(|&t| self.time_fits(t, c) && self.declarer_fits(t, c) && self.overlaps(t, c))
             .max_by_key(|&t| {
                 (
                     self.truces[t].last_doc == s.doc,
@@ -145,25 +150,36 @@ impl Ledger {
     /// (a superset: [`Ledger::overlaps`] decides).
     fn overlap_candidates(&self, places: &[PlaceId]) -> Vec<usize> {
         let mut out = Vec::new();
+        let recent = |v: &Vec<usize>| {
+            v.iter()
+                .rev()
+                .take(CANDIDATE_SCAN)
+                .copied()
+                .collect::<Vec<_>>()
+        };
         for &p in places {
             for a in std::iter::once(p).chain(self.gaz.ancestors(p)) {
-                for &t in self.index.by_area.get(&a).into_iter().flatten() {
-                    push_once(&mut out, t);
+                if let Some(v) = self.index.by_area.get(&a) {
+                    out.extend(recent(v));
                 }
             }
             let mut below = vec![p];
             below.extend(self.gaz.get(p).members.iter().copied());
             for b in below {
-                for &t in self.index.under.get(&b).into_iter().flatten() {
-                    push_once(&mut out, t);
+                if let Some(v) = self.index.under.get(&b) {
+                    out.extend(recent(v));
                 }
             }
-            for &(r, t) in &self.index.regions {
-                if self.gaz.contains(r, p) {
-                    push_once(&mut out, t);
+            for &r in &self.index.regions {
+                if self.gaz.contains(r, p)
+                    && let Some(v) = self.index.by_area.get(&r)
+                {
+                    out.extend(recent(v));
                 }
             }
         }
+        out.sort_unstable();
+        out.dedup();
         out
     }
 
@@ -459,8 +475,8 @@ impl Ledger {
 
     fn index_area(&mut self, t: usize, p: PlaceId) {
         push_once(self.index.by_area.entry(p).or_default(), t);
-        if self.gaz.get(p).kind == PlaceKind::Region {
-            self.index.regions.push((p, t));
+        if self.gaz.get(p).kind == PlaceKind::Region && !self.index.regions.contains(&p) {
+            self.index.regions.push(p);
         }
         for a in self.gaz.ancestors(p) {
             push_once(self.index.under.entry(a).or_default(), t);
