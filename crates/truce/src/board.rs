@@ -29,6 +29,7 @@ pub struct BoardTruce {
 pub struct BoardArea {
     pub place: String,
     pub place_id: String,
+    pub place_kind: String,
     pub state: State,
     pub window: WindowView,
 }
@@ -74,6 +75,7 @@ fn board_truce(ledger: &Ledger, t: &TruceView, at: jiff::civil::DateTime) -> Opt
             areas.push(BoardArea {
                 place: area.place.name.clone(),
                 place_id: area.place.id.clone(),
+                place_kind: area.place.kind.clone(),
                 state: entry.state,
                 window: entry.window.clone(),
             });
@@ -107,14 +109,23 @@ pub fn text(board: &Board) -> String {
         };
         let _ = writeln!(
             out,
-            "\n  {} {} ({:?}), declared by {declarer}",
-            t.id, t.name, t.level
+            "\n  {} {} ({}), declared by {declarer}",
+            t.id,
+            t.name,
+            show::level(t.level)
         );
         for a in &t.areas {
+            // Two areas of one name (Latakia city and province): say which.
+            let twin = t.areas.iter().filter(|b| b.place == a.place).count() > 1;
+            let place = if twin {
+                format!("{} ({})", a.place, a.place_kind)
+            } else {
+                a.place.clone()
+            };
             let _ = writeln!(
                 out,
                 "    {:<24} {:<10} {}",
-                a.place,
+                place,
                 show::state(a.state),
                 show::window(&a.window)
             );

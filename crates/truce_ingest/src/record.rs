@@ -48,13 +48,22 @@ impl LineError {
     }
 }
 
+/// The fields of a line. News-aggregator exports name some of them
+/// otherwise; those names are read too: `source_file` for `id`,
+/// `post_date` or `date` for `published`, `original_url` or `link` for
+/// `url`, `body` or `content` for `text`, `source` for `outlet`.
 #[derive(Deserialize)]
 struct RawLine {
+    #[serde(alias = "source_file")]
     id: Option<Value>,
+    #[serde(alias = "body", alias = "content")]
     text: Option<Value>,
+    #[serde(alias = "post_date", alias = "date")]
     published: Option<Value>,
+    #[serde(alias = "source")]
     outlet: Option<Value>,
     title: Option<Value>,
+    #[serde(alias = "original_url", alias = "link")]
     url: Option<Value>,
     language: Option<Value>,
 }
@@ -160,6 +169,14 @@ mod tests {
             err(r#"{"id": "a", "text": "t", "published": "x", "url": 3}"#).message,
             "field \"url\" must be a string"
         );
+        let aliased = parse(
+            br#"{"source_file": "posts/a.md", "post_date": "2016-01-11 15:34:10", "original_url": "http://x", "body": "Truce."}"#,
+        )
+        .expect("aggregator field names");
+        assert_eq!(aliased.id, "posts/a.md");
+        assert_eq!(aliased.published, "2016-01-11 15:34:10");
+        assert_eq!(aliased.url.as_deref(), Some("http://x"));
+        assert!(aliased.input().is_ok(), "a date-time with a space");
         let bad_date =
             parse(br#"{"id": "a", "text": "t", "published": "yesterday"}"#).expect("parses");
         assert!(bad_date.input().is_err());
