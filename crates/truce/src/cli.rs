@@ -188,6 +188,10 @@ pub struct ExportArgs {
     /// What CSV holds (JSON and GeoJSON hold everything).
     #[arg(long, value_enum, default_value_t = ExportWhat::Truces)]
     pub what: ExportWhat,
+
+    /// States of truces at this time (default: the latest publication time).
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub at: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

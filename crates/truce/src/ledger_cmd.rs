@@ -3,8 +3,8 @@
 
 use crate::board;
 use crate::cli::{
-    BoardArgs, ExpiringArgs, Format, IngestArgs, ReextractArgs, StatusArgs, TimelineArgs,
-    ViolationsArgs,
+    BoardArgs, ExpiringArgs, ExportArgs, ExportFormat, ExportWhat, Format, IngestArgs,
+    ReextractArgs, StatusArgs, TimelineArgs, ViolationsArgs,
 };
 use crate::show;
 use anyhow::{Context, Result, anyhow};
@@ -293,4 +293,26 @@ pub fn stats(db: Option<&str>, format: Format) -> Result<()> {
         }
         out
     })
+}
+
+pub fn export(db: Option<&str>, args: &ExportArgs) -> Result<()> {
+    let db = Db::open(db)?;
+    let at = match args.at.as_deref() {
+        Some(t) => Some(parse_time(t)?),
+        None => None,
+    };
+    let ledger = db.ledger()?;
+    let format = match args.format {
+        ExportFormat::Json => truce_ledger::ExportFormat::Json,
+        ExportFormat::Geojson => truce_ledger::ExportFormat::GeoJson,
+        ExportFormat::Csv => truce_ledger::ExportFormat::Csv(match args.what {
+            ExportWhat::Truces => truce_ledger::Table::Truces,
+            ExportWhat::Claims => truce_ledger::Table::Claims,
+            ExportWhat::Incidents => truce_ledger::Table::Incidents,
+        }),
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    ledger.export(format, &mut out, at)?;
+    out.flush()?;
+    Ok(())
 }

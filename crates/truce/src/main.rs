@@ -57,7 +57,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Expiring(args) => ledger_cmd::expiring(db, &args)?,
         Command::Violations(args) => ledger_cmd::violations(db, &args)?,
         Command::Disputes(args) => ledger_cmd::disputes(db, args.format)?,
-        Command::Export(_) => anyhow::bail!("export is not wired yet"),
+        Command::Export(args) => ledger_cmd::export(db, &args)?,
         Command::Stats(args) => ledger_cmd::stats(db, args.format)?,
         Command::Bench(args) => bench::run(&args, &mut stdout.lock())?,
         Command::Eval(set) => eval::run(&set, &mut stdout.lock())?,

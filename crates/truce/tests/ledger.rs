@@ -131,6 +131,18 @@ fn ingest_examples_then_ask_the_ledger() {
     .json();
     assert!(expiring.is_array());
 
+    let export = ok(truce(&db_args(db, &["export", "--format", "json"]), b"")).json();
+    assert!(!export["truces"].as_array().expect("truces").is_empty());
+    let geo = ok(truce(&db_args(db, &["export", "--format", "geojson"]), b"")).json();
+    assert_eq!(geo["type"], "FeatureCollection");
+    let csv = ok(truce(
+        &db_args(db, &["export", "--format", "csv", "--what", "claims"]),
+        b"",
+    ));
+    let header = csv.stdout.lines().next().expect("a header row");
+    assert!(header.contains("kind"), "{header}");
+    assert!(csv.stdout.lines().count() > 20);
+
     let reread = ok(truce(
         &db_args(db, &["reextract", "--all", "--format", "json"]),
         b"",
