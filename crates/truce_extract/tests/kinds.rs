@@ -1639,5 +1639,21 @@ fn counts_of_one() {
             "incident.attack",
             &["killed=1"],
         ),
+        yes(
+            "A faction executed a person in Daraa.",
+            "incident.attack",
+            &["killed=1/people"],
+        ),
+        yes(
+            "A soldier was killed by a sniper in Daraa.",
+            "incident.attack",
+            &["killed=1/soldiers"],
+        ),
+        // A singular person who speaks or acts is no count.
+        no(
+            "A man said shelling hit Homs.",
+            "incident.attack",
+            &["killed=1"],
+        ),
     ]);
 }
