@@ -14,7 +14,7 @@ const STATE_COLOUR = {
   in_force: "#2e8b57", disputed: "#e08a00", proposed: "#3d7edb",
   expired: "#9aa0a6", collapsed: "#c62828", ended: "#6d4c41",
 };
-const RADIUS_KM = { district: 14, subdistrict: 8, region: 14, city: 7, town: 4, village: 3, neighbourhood: 1.5 };
+const RADIUS_PX = { district: 14, subdistrict: 11, region: 13, city: 10, town: 8, village: 7, neighbourhood: 6 };
 
 // ------------------------------------------------------------ helpers
 
@@ -109,8 +109,7 @@ function shapeOf(place, opts) {
   const f = place.shape === "governorate" ? S.shapes.governorates.get(place.id)
     : place.shape === "country" ? S.shapes.countries.get(place.id) : null;
   if (f) return L.geoJSON(f, { style: opts });
-  const km = RADIUS_KM[place.kind] ?? 5;
-  return L.circle([place.lat, place.lon], { ...opts, radius: km * 1000 });
+  return L.circleMarker([place.lat, place.lon], { ...opts, radius: RADIUS_PX[place.kind] ?? 8 });
 }
 
 // ------------------------------------------------------------ time
@@ -178,6 +177,13 @@ async function loadBoard() {
   }
 }
 
+/** An area's name, with its kind when another area of the truce has the same name. */
+function areaName(t, area) {
+  if (!area) return null;
+  const twin = t.areas.some((x) => x !== area && x.place.name === area.place.name);
+  return twin ? `${area.place.name} (${area.place.kind})` : area.place.name;
+}
+
 function truceById(id) {
   return S.overview.truces.find((t) => t.id === id);
 }
@@ -199,9 +205,10 @@ function drawAreas() {
     const selected = S.selected?.type === "truce" && S.selected.id === t.id;
     const colour = STATE_COLOUR[st.state] ?? "#777";
     const layer = shapeOf(a.place, {
-      color: selected ? "#000" : colour, weight: selected ? 3 : 1.5, fillColor: colour,
-      fillOpacity: a.place.shape === "country" ? 0.18 : 0.45,
-      dashArray: st.state === "proposed" ? "5 4" : null,
+      color: selected ? "#000" : colour, fillColor: colour,
+      fillOpacity: a.place.shape === "country" ? 0.07 : a.place.shape === "governorate" ? 0.35 : 0.6,
+      weight: a.place.shape === "country" ? (selected ? 3 : 2) : selected ? 3 : 1.5,
+      dashArray: st.state === "proposed" || a.place.shape === "country" ? "6 4" : null,
     });
     layer.bindTooltip(el("span", {}, `${t.name} (${t.id}) — ${a.place.name}: ${STATE_LABEL[st.state] ?? st.state}`));
     layer.on("click", () => selectTruce(t.id));
@@ -234,7 +241,7 @@ function drawTruceList() {
     if (!t) continue;
     const names = areas.map((a) => {
       const area = t.areas.find((x) => x.place.id === a.place);
-      return `${area?.place.name ?? a.place}: ${STATE_LABEL[a.state] ?? a.state}`;
+      return `${areaName(t, area) ?? a.place}: ${STATE_LABEL[a.state] ?? a.state}`;
     });
     const best = ["in_force", "disputed", "proposed", "collapsed", "ended", "expired"].find((s) => areas.some((a) => a.state === s));
     ul.append(el("li", {}, el("button", {
@@ -350,7 +357,12 @@ function markSelection() {
   }
 }
 
+function hideHint() {
+  document.querySelector("#panel .hint")?.remove();
+}
+
 async function selectTruce(id) {
+  hideHint();
   S.selected = { type: "truce", id };
   const t = truceById(id);
   panelTitle.textContent = t ? `Claims of ${t.name} (${id})` : `Claims of ${id}`;
@@ -363,7 +375,7 @@ async function selectTruce(id) {
     const intro = [];
     if (t) {
       intro.push(el("p", {}, `Declared by: ${t.declarer.join(", ") || "not stated"}. Level: ${t.level}.`));
-      intro.push(el("ul", { class: "list" }, t.areas.map((a) => el("li", {}, `${a.place.name}: ${a.proposed ? "proposed only" : `${shortIso(a.start)} → ${shortIso(a.end)}`}`))));
+      intro.push(el("ul", { class: "list" }, t.areas.map((a) => el("li", {}, `${areaName(t, a)}: ${a.proposed ? "proposed only" : `${shortIso(a.start)} → ${shortIso(a.end)}`}`))));
       if (t.excluded.length) intro.push(el("p", {}, `Excluded: ${t.excluded.map((x) => x.place.name + (x.contested ? " (exclusion rejected)" : "")).join(", ")}`));
       if (t.unresolved_exclusions.length) intro.push(el("p", {}, `Also excluded: ${t.unresolved_exclusions.join(", ")}`));
     }
@@ -375,6 +387,7 @@ async function selectTruce(id) {
 }
 
 async function selectIncident(i) {
+  hideHint();
   S.selected = { type: "incident", document: i.document, claim: i.claim };
   markSelection();
   panelTitle.textContent = `Incident: ${i.subtype ?? i.kind} in ${i.place}`;
@@ -467,7 +480,7 @@ function drawTimeline() {
         const first = Math.min(...t.events.map((ev) => ms(ev.said)).filter(Number.isFinite));
         if (Number.isFinite(first)) bars.push(svgEl("rect", { x: xOf(first), y: 6, width: 24, height: 6, fill: "none", stroke: "#3d7edb", "stroke-dasharray": "3 2", "vector-effect": "non-scaling-stroke" }));
       }
-      grid.append(el("div", { class: "label area" }, `${a.place.name}${a.proposed ? " (proposed)" : ""}`), el("div", {}, track(bars)));
+      grid.append(el("div", { class: "label area" }, `${areaName(t, a)}${a.proposed ? " (proposed)" : ""}`), el("div", {}, track(bars)));
     }
   }
   const dots = [];
