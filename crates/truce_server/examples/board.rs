@@ -28,7 +28,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         match a.as_str() {
             "--db" => config.db = args.next().ok_or("--db needs a value")?,
             "--listen" => config.listen = args.next().ok_or("--listen needs a value")?.parse()?,
-            "--token-file" => token_file = Some(args.next().ok_or("--token-file needs a value")?.into()),
+            "--token-file" => {
+                token_file = Some(args.next().ok_or("--token-file needs a value")?.into())
+            }
             "--read-only" => config.read_only = true,
             _ => files.push(PathBuf::from(a)),
         }

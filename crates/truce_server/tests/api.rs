@@ -63,7 +63,8 @@ async fn call(app: &Router, req: Request<Body>) -> (StatusCode, String, Vec<u8>)
 }
 
 async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
-    let (status, ctype, body) = call(app, Request::get(uri).body(Body::empty()).unwrap()).await;
+    let (status, ctype, body) =
+        call(app, Request::get(uri).body(Body::empty()).expect("request")).await;
     assert!(
         ctype.starts_with("application/") && ctype.contains("json"),
         "{uri}: {ctype}"
@@ -76,7 +77,7 @@ fn post(body: impl Into<Body>, auth: Option<&str>) -> Request<Body> {
     if let Some(a) = auth {
         r = r.header(header::AUTHORIZATION, a);
     }
-    r.body(body.into()).unwrap()
+    r.body(body.into()).expect("request")
 }
 
 async fn documents(app: &Router) -> i64 {
@@ -146,7 +147,7 @@ async fn reads_answer_json() {
         &app,
         Request::get("/api/export?format=csv&table=claims")
             .body(Body::empty())
-            .unwrap(),
+            .expect("request"),
     )
     .await;
     assert_eq!(s, StatusCode::OK);
@@ -320,7 +321,7 @@ async fn markup_in_a_report_is_data() {
         &app,
         Request::get("/api/documents/html-script-article")
             .body(Body::empty())
-            .unwrap(),
+            .expect("request"),
     )
     .await;
     assert_eq!(s, StatusCode::OK);
@@ -391,7 +392,7 @@ async fn the_page_is_served_with_a_strict_policy() {
     let app = router(state(1 << 20, &[]).await);
     let res = app
         .clone()
-        .oneshot(Request::get("/").body(Body::empty()).unwrap())
+        .oneshot(Request::get("/").body(Body::empty()).expect("request"))
         .await
         .expect("page");
     assert_eq!(res.status(), StatusCode::OK);
@@ -406,7 +407,7 @@ async fn the_page_is_served_with_a_strict_policy() {
         &app,
         Request::get("/assets/../Cargo.toml")
             .body(Body::empty())
-            .unwrap(),
+            .expect("request"),
     )
     .await;
     assert_eq!(s, StatusCode::NOT_FOUND);
@@ -426,4 +427,25 @@ fn token_rule() {
     c.token = Some(TOKEN.into());
     assert!(check_token(&c).is_ok());
     assert_eq!(c.listen.to_string(), "127.0.0.1:8765");
+}
+
+#[tokio::test]
+async fn read_only_servers_refuse_writes_and_no_server_starts_writable_without_a_token() {
+    let store = SqlStore::open("sqlite::memory:").await.expect("store");
+    let mut config = ServerConfig::new("sqlite::memory:");
+    config.read_only = true;
+    let app = router(AppState::load(store, &config).await.expect("state"));
+    let (s, _, b) = call(&app, post(examples(), Some(&format!("Bearer {TOKEN}")))).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    assert!(String::from_utf8_lossy(&b).contains("read-only"));
+    assert_eq!(documents(&app).await, 0);
+
+    let refused = truce_server::bind(ServerConfig::new("sqlite::memory:")).await;
+    assert!(matches!(refused, Err(ServerError::NoToken)));
+    let mut weak = ServerConfig::new("sqlite::memory:");
+    weak.token = Some("1234".into());
+    assert!(matches!(
+        truce_server::bind(weak).await,
+        Err(ServerError::WeakToken)
+    ));
 }
