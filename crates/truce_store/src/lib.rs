@@ -31,6 +31,7 @@
 //! ```
 
 mod location;
+mod near;
 mod simhash;
 mod sql;
 

@@ -11,7 +11,7 @@
 //!
 //! The fingerprint is cut into six bands (11, 11, 11, 11, 10 and 10 bits):
 //! two fingerprints within five bits of each other agree on at least one
-//! band, so the store finds candidates with an index look-up per band and
+//! band, so [`crate::near`] finds candidates with a look-up per band and
 //! checks the distance exactly.
 
 use truce_text::fold;
@@ -51,9 +51,9 @@ pub fn simhash(text: &str) -> u64 {
 /// Where each band starts and how wide it is, in bits.
 const BANDS: [(u32, u32); 6] = [(0, 11), (11, 11), (22, 11), (33, 11), (44, 10), (54, 10)];
 
-/// The six bands of a fingerprint, as stored in `band0..band5`.
-pub fn bands(hash: u64) -> [i64; 6] {
-    BANDS.map(|(shift, width)| ((hash >> shift) & ((1 << width) - 1)) as i64)
+/// The six bands of a fingerprint.
+pub fn bands(hash: u64) -> [u16; 6] {
+    BANDS.map(|(shift, width)| ((hash >> shift) & ((1 << width) - 1)) as u16)
 }
 
 /// Bits in which two fingerprints differ.

@@ -7,6 +7,7 @@ mod read;
 mod write;
 
 use crate::location::{Backend, Location};
+use crate::near::NearIndex;
 use crate::{Stats, Store, StoreError};
 use sqlx::AnyPool;
 
@@ -14,6 +15,8 @@ use sqlx::AnyPool;
 #[derive(Clone, Debug)]
 pub struct SqlStore {
     pool: AnyPool,
+    /// Fingerprints of the stored originals (see `near.rs`).
+    near: std::sync::Arc<std::sync::Mutex<NearIndex>>,
     backend: Backend,
     /// The location for messages (no password).
     shown: String,
@@ -40,6 +43,14 @@ impl SqlStore {
     /// Closes the pool, waiting for queries in flight.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// The near-duplicate index (a poisoned lock only means another batch
+    /// failed half-way through an update; the index is still usable).
+    fn near_index(&self) -> std::sync::MutexGuard<'_, NearIndex> {
+        self.near
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn query_error(&self, e: sqlx::Error) -> StoreError {

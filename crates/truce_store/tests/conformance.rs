@@ -88,6 +88,19 @@ async fn story(location: &str) -> Result<()> {
         }
     );
 
+    // Another handle (another process, say) sees what this one stored.
+    let other = SqlStore::open(location).await?;
+    let edited_again = STORY.replace("Sunday", "Friday");
+    let puts = other
+        .put_batch(&[doc("a-again", &edited_again, "v1", &[])])
+        .await?;
+    assert!(
+        matches!(&puts[0], Put::NearDuplicate { of, .. } if of == "a"),
+        "{:?}",
+        puts[0]
+    );
+    other.close().await;
+
     let stored = store.document("a").await?.expect("stored");
     assert_eq!(stored.text, STORY);
     assert_eq!(stored.report, a.report, "claims and metadata round-trip");
@@ -113,25 +126,25 @@ async fn story(location: &str) -> Result<()> {
     );
 
     let listing = store.documents(0, 10).await?;
-    assert_eq!(listing.len(), 4);
+    assert_eq!(listing.len(), 5);
     assert_eq!(listing[0].claims, 2);
     assert_eq!(listing[2].duplicate_of.as_deref(), Some("a"));
-    assert_eq!(store.documents(3, 10).await?.len(), 1, "offset");
+    assert_eq!(store.documents(3, 10).await?.len(), 2, "offset");
 
-    assert_eq!(store.stale("v2").await?.len(), 4);
+    assert_eq!(store.stale("v2").await?.len(), 5);
     let mut reread = a.report.clone();
     reread.document.extractor = "v2".into();
     reread.claims.truncate(1);
     assert!(store.replace_reading(&reread).await?);
-    assert_eq!(store.stale("v2").await?, ["b", "a-edited", "ar"]);
+    assert_eq!(store.stale("v2").await?, ["b", "a-edited", "ar", "a-again"]);
     assert_eq!(store.document("a").await?.expect("kept").report, reread);
     let mut unknown = reread.clone();
     unknown.document.id = "nope".into();
     assert!(!store.replace_reading(&unknown).await?);
 
     let stats = store.stats().await?;
-    assert_eq!(stats.documents, 4);
-    assert_eq!(stats.near_duplicates, 1);
+    assert_eq!(stats.documents, 5);
+    assert_eq!(stats.near_duplicates, 2);
     assert_eq!(
         stats.claims, 4,
         "1 (a, re-read) + 1 (b) + 1 (a-edited) + 1 (ar)"

@@ -12,20 +12,13 @@ INSERT INTO store_meta (key, value) VALUES ('application', 'truce');
 -- One row per stored report. `report_meta` is the report's `document`
 -- object (truce_model::Document) as JSON; the columns beside it are copies
 -- for indexing. `duplicate_of` links a near-duplicate to the first copy.
--- `band0..band5` cut the SimHash into six look-up keys; they are -1 (never
--- looked up) for near-duplicates and texts too short to fingerprint, so the
--- band indexes (with the hash beside each key) only hold originals.
+-- `simhash` is the near-duplicate fingerprint (0: text too short); the
+-- store matches fingerprints in memory (see src/near.rs).
 CREATE TABLE documents (
     seq          INTEGER PRIMARY KEY AUTOINCREMENT,
     id           TEXT NOT NULL UNIQUE,
     content_hash TEXT NOT NULL UNIQUE,
     simhash      INTEGER NOT NULL,
-    band0        INTEGER NOT NULL,
-    band1        INTEGER NOT NULL,
-    band2        INTEGER NOT NULL,
-    band3        INTEGER NOT NULL,
-    band4        INTEGER NOT NULL,
-    band5        INTEGER NOT NULL,
     duplicate_of TEXT REFERENCES documents (id),
     distance     INTEGER,
     published    TEXT NOT NULL,
@@ -36,12 +29,6 @@ CREATE TABLE documents (
     report_meta  TEXT NOT NULL,
     body         TEXT NOT NULL
 );
-CREATE INDEX documents_band0 ON documents (band0, simhash);
-CREATE INDEX documents_band1 ON documents (band1, simhash);
-CREATE INDEX documents_band2 ON documents (band2, simhash);
-CREATE INDEX documents_band3 ON documents (band3, simhash);
-CREATE INDEX documents_band4 ON documents (band4, simhash);
-CREATE INDEX documents_band5 ON documents (band5, simhash);
 CREATE INDEX documents_published ON documents (published);
 CREATE INDEX documents_extractor ON documents (extractor);
 

@@ -29,6 +29,7 @@ pub(super) async fn open(loc: Location) -> Result<SqlStore, StoreError> {
         .map_err(|e| open_error(&loc, e))?;
     let store = SqlStore {
         pool,
+        near: Default::default(),
         backend: loc.backend,
         shown: loc.shown.clone(),
     };

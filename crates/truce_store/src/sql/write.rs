@@ -2,8 +2,8 @@
 //! stored document.
 
 use super::SqlStore;
-use crate::simhash::{bands, distance};
-use crate::{NEAR_BITS, NewDocument, Put, StoreError};
+use crate::near::NearIndex;
+use crate::{NewDocument, Put, StoreError};
 use sqlx::{Any, AnyConnection, Row, Transaction};
 use truce_model::{Claim, Report};
 
@@ -17,20 +17,56 @@ pub(super) async fn put_batch(
 ) -> Result<Vec<Put>, StoreError> {
     let e = |e| store.query_error(e);
     let mut tx: Transaction<'_, Any> = store.pool.begin().await.map_err(e)?;
+    refresh_near(store, &mut tx).await?;
     let now = jiff::Timestamp::now().to_string();
     let mut out = Vec::with_capacity(docs.len());
+    // Originals stored by this batch: matched like the others, merged into
+    // the store's index once the transaction commits.
+    let mut batch = NearIndex::default();
     // Claims of the whole batch go in together: fewer statements.
     let mut claims: Vec<(i64, &Claim)> = Vec::new();
     for doc in docs {
-        let (put, seq) = put_one(store, &mut tx, doc, &now).await?;
+        let (put, seq) = put_one(store, &mut tx, doc, &batch, &now).await?;
         if let Some(seq) = seq {
             claims.extend(doc.report.claims.iter().map(|c| (seq, c)));
+            if put == Put::New {
+                batch.add(seq, doc.simhash);
+            }
         }
         out.push(put);
     }
     insert_claims(store, &mut tx, &claims).await?;
     tx.commit().await.map_err(e)?;
+    let mut index = store.near_index();
+    for (seq, hash) in batch.entries() {
+        index.add(seq, hash);
+    }
     Ok(out)
+}
+
+/// Brings the store's near-duplicate index up to date with what is stored
+/// (by this process or another) since it last looked.
+async fn refresh_near(store: &SqlStore, conn: &mut AnyConnection) -> Result<(), StoreError> {
+    let e = |e| store.query_error(e);
+    let seen = store.near_index().seen;
+    let rows = sqlx::query(
+        "SELECT seq, simhash, CASE WHEN duplicate_of IS NULL THEN 1 ELSE 0 END \
+         FROM documents WHERE seq > $1 ORDER BY seq",
+    )
+    .bind(seen)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(e)?;
+    let mut index = store.near_index();
+    for row in rows {
+        let seq: i64 = row.try_get(0).map_err(e)?;
+        let hash: i64 = row.try_get(1).map_err(e)?;
+        let original: i64 = row.try_get(2).map_err(e)?;
+        if seq > index.seen {
+            index.add(seq, if original == 1 { hash as u64 } else { 0 });
+        }
+    }
+    Ok(())
 }
 
 /// Stores one document (not its claims); returns what happened and the
@@ -39,6 +75,7 @@ async fn put_one(
     store: &SqlStore,
     conn: &mut AnyConnection,
     doc: &NewDocument,
+    batch: &NearIndex,
     now: &str,
 ) -> Result<(Put, Option<i64>), StoreError> {
     let e = |e| store.query_error(e);
@@ -63,7 +100,7 @@ async fn put_one(
     if taken {
         return Ok((Put::IdConflict { id: id.clone() }, None));
     }
-    let near = find_near(store, conn, doc.simhash).await?;
+    let near = find_near(store, conn, batch, doc.simhash).await?;
     let seq = insert_document(store, conn, doc, near.as_ref(), now).await?;
     let put = match near {
         Some((of, distance)) => Put::NearDuplicate { of, distance },
@@ -72,40 +109,19 @@ async fn put_one(
     Ok((put, Some(seq)))
 }
 
-/// The closest earlier original within [`NEAR_BITS`], if any.
+/// The closest earlier original within [`crate::NEAR_BITS`], if any: in
+/// the store's index or earlier in this batch.
 async fn find_near(
     store: &SqlStore,
     conn: &mut AnyConnection,
+    batch: &NearIndex,
     hash: u64,
 ) -> Result<Option<(String, u32)>, StoreError> {
-    if hash == 0 {
-        return Ok(None);
-    }
-    let [b0, b1, b2, b3, b4, b5] = bands(hash);
-    let e = |e| store.query_error(e);
-    let rows = sqlx::query(
-        "SELECT seq, simhash FROM documents WHERE band0 = $1 OR band1 = $2 OR band2 = $3 \
-         OR band3 = $4 OR band4 = $5 OR band5 = $6",
-    )
-    .bind(b0)
-    .bind(b1)
-    .bind(b2)
-    .bind(b3)
-    .bind(b4)
-    .bind(b5)
-    .fetch_all(&mut *conn)
-    .await
-    .map_err(e)?;
-    let mut best: Option<(i64, u32)> = None;
-    for row in rows {
-        let seq: i64 = row.try_get(0).map_err(e)?;
-        let other: i64 = row.try_get(1).map_err(e)?;
-        let d = distance(hash, other as u64);
-        let better = best.is_none_or(|(s, b)| d < b || (d == b && seq < s));
-        if d <= NEAR_BITS && better {
-            best = Some((seq, d));
-        }
-    }
+    let stored = store.near_index().nearest(hash);
+    let best = match (stored, batch.nearest(hash)) {
+        (Some(a), Some(b)) => Some(if b.1 < a.1 { b } else { a }),
+        (a, b) => a.or(b),
+    };
     let Some((seq, d)) = best else {
         return Ok(None);
     };
@@ -113,9 +129,8 @@ async fn find_near(
         .bind(seq)
         .fetch_one(&mut *conn)
         .await
-        .map_err(e)?;
-    let best = Some((id, d));
-    Ok(best)
+        .map_err(|e| store.query_error(e))?;
+    Ok(Some((id, d)))
 }
 
 async fn insert_document(
@@ -127,28 +142,14 @@ async fn insert_document(
 ) -> Result<i64, StoreError> {
     let meta = &doc.report.document;
     let meta_json = serde_json::to_string(meta).map_err(|e| store.corrupt("document", e))?;
-    // Only originals with a fingerprint can be found as the first copy.
-    let [b0, b1, b2, b3, b4, b5] = if near.is_none() && doc.simhash != 0 {
-        bands(doc.simhash)
-    } else {
-        [-1; 6]
-    };
     sqlx::query_scalar(
-        "INSERT INTO documents (id, content_hash, simhash, band0, band1, band2, band3, \
-         band4, band5, duplicate_of, distance, published, outlet, title, extractor, \
-         ingested_at, report_meta, body) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-         $17, $18) RETURNING seq",
+        "INSERT INTO documents (id, content_hash, simhash, duplicate_of, distance, published, \
+         outlet, title, extractor, ingested_at, report_meta, body) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING seq",
     )
     .bind(&meta.id)
     .bind(&doc.content_hash)
     .bind(doc.simhash as i64)
-    .bind(b0)
-    .bind(b1)
-    .bind(b2)
-    .bind(b3)
-    .bind(b4)
-    .bind(b5)
     .bind(near.map(|(id, _)| id.clone()))
     .bind(near.map(|(_, d)| i64::from(*d)))
     .bind(&meta.published)
