@@ -140,9 +140,10 @@
 //! start and counts from its publication.
 //!
 //! [`Ledger::status`] lists every truce covering the place with claims known
-//! by the time asked: `in_force` and `disputed` ones always; `proposed`,
-//! `expired`, `collapsed` and `ended` ones until [`STALE_DAYS`] after the
-//! truce's last known date. Answers list the latest [`MAX_LISTED`] claims
+//! by the time asked, whatever its state, until [`STALE_DAYS`] after the
+//! truce's last known date (its last claim, or a stated end): an open-ended
+//! truce nobody has spoken of for a month is not presented as in force
+//! tonight. Answers list the latest [`MAX_LISTED`] claims
 //! for and against (with the totals). Unscoped truces (no place named
 //! anywhere) are not listed by place; they appear in [`Ledger::truces`],
 //! [`Ledger::timeline`] and the disputes.
@@ -223,7 +224,7 @@ pub use views::{ActorView, ClaimView, PlaceView};
 
 /// Claims listed per side in an answer (the latest ones); the totals are
 /// given next to them.
-pub const MAX_LISTED: usize = 25;
+pub const MAX_LISTED: usize = 10;
 
 /// Errors of the ledger's inputs.
 #[derive(Debug, thiserror::Error)]

@@ -12,8 +12,8 @@ use truce_model::ClaimKind;
 
 pub use crate::conflicts::{Dispute, Violation};
 
-/// Days after its last known date that a finished truce is still listed by
-/// [`Ledger::status`].
+/// Days after its last known date (last claim or stated end) that a truce
+/// is still listed by [`Ledger::status`].
 pub const STALE_DAYS: i64 = 30;
 
 /// A validity window; `end` is exclusive.
@@ -128,10 +128,10 @@ impl Ledger {
         let mut truces = Vec::new();
         let mut bearing = Vec::new();
         for t in self.covering(place) {
-            if let Some(a) = self
-                .assess(t, Some(place), at)
-                .filter(|a| self.current(t, a, at))
-            {
+            if !self.current(t, at) {
+                continue;
+            }
+            if let Some(a) = self.assess(t, Some(place), at) {
                 bearing.push((t, a.claims.clone()));
                 truces.push(self.entry(t, place, &a));
             }
@@ -144,12 +144,12 @@ impl Ledger {
         }
     }
 
-    /// In force or disputed always; proposed, expired, collapsed and ended while the
-    /// truce's last known date is at most [`STALE_DAYS`] before `at`.
-    fn current(&self, t: usize, a: &Assessment, at: DateTime) -> bool {
-        matches!(a.state, State::InForce | State::Disputed)
-            || self.truces[t].last_known >= at
-            || crate::time::within_days(self.truces[t].last_known, at, STALE_DAYS)
+    /// Spoken of (or running to a stated end) at most [`STALE_DAYS`] before
+    /// `at`, whatever its state: an open-ended truce nobody has mentioned
+    /// for a month is not presented as tonight's truce.
+    fn current(&self, t: usize, at: DateTime) -> bool {
+        let last = self.truces[t].last_known;
+        last >= at || crate::time::within_days(last, at, STALE_DAYS)
     }
 
     fn entry(&self, t: usize, place: PlaceId, a: &Assessment) -> StatusEntry {

@@ -291,7 +291,7 @@ fn held_for_a_month_is_not_an_end_until_monday_is() {
         "day",
     );
     let l = ledger(vec![report("held", "2016-04-02", vec![held])]);
-    let s = status(&l, "Homs", "2016-05-10");
+    let s = status(&l, "Homs", "2016-04-20");
     assert_eq!(states(&s, Level::Local), [State::InForce]);
     assert_eq!(s.truces[0].window.end, None);
     // near miss: an end alone bounds the window
