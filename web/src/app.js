@@ -306,7 +306,9 @@ function chainView(claim, source) {
   const pub = [source.outlet ?? "unknown outlet", `published ${source.published}`];
   if (source.translated_by) pub.push(`translated by ${source.translated_by}`);
   if (source.edited_by) pub.push(`edited by ${source.edited_by}`);
-  items.push(el("li", {}, el("strong", {}, "in "), pub.join(", ")));
+  const named = (a.chain ?? []).some((l) => l.role === "published_by" && l.name === source.outlet);
+  if (named) pub.shift();
+  items.push(el("li", {}, el("strong", {}, named ? "" : "in "), pub.join(", ")));
   return el("div", { class: "chain" }, el("ol", { "aria-label": "Attribution chain" }, items));
 }
 
