@@ -31,8 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let build = t.elapsed();
     let rss_after = rss_kb();
     println!(
-        "Ledger::from_reports: {build:.2?} ({} truces); resident memory {} MB before, {} MB after (peak {} MB)",
-        ledger.truces().len(),
+        "Ledger::from_reports: {build:.2?}; resident memory {} MB before, {} MB after (peak {} MB)",
         rss_before / 1024,
         rss_after / 1024,
         peak_kb() / 1024
@@ -69,11 +68,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let t = Instant::now();
-    let counts = ledger.counts();
-    println!(
-        "counts (all violations and disputes): {:.2?} {counts:?}",
-        t.elapsed()
-    );
+    let truces = ledger.truces().len();
+    println!("truces(): {truces} records in {:.2?}", t.elapsed());
+    let t = Instant::now();
+    let violations = ledger.violations(None).len();
+    println!("violations(None): {violations} in {:.2?}", t.elapsed());
+    let t = Instant::now();
+    let disputes = ledger.disputes().len();
+    println!("disputes(): {disputes} in {:.2?}", t.elapsed());
+    let t = Instant::now();
+    let mut sink = std::io::sink();
+    ledger.export_json(&mut sink, None)?;
+    println!("export_json to a sink: {:.2?}", t.elapsed());
     Ok(())
 }
 

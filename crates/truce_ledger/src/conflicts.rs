@@ -41,6 +41,18 @@ pub struct Violation {
     pub claim: ClaimView,
 }
 
+/// Assessments already made while inferring violations, by truce, place
+/// and time: state, start, end, last claim.
+type Memo = std::collections::HashMap<
+    (usize, PlaceId, jiff::civil::DateTime),
+    Option<(
+        State,
+        Option<jiff::civil::DateTime>,
+        Option<jiff::civil::DateTime>,
+        Option<jiff::civil::DateTime>,
+    )>,
+>;
+
 /// Days without any claim after which an open-ended truce is not assumed to
 /// hold when inferring violations.
 const QUIET_DAYS: i64 = 14;
@@ -182,17 +194,19 @@ impl Ledger {
                 }
             }
         }
+        let mut memo: Memo = std::collections::HashMap::new();
         for (c, s) in self.claims.iter().enumerate() {
             if !plausible_violation(s) {
                 continue;
             }
             let mut done: Vec<usize> = Vec::new();
+            let memo = &mut memo;
             for p in self.incident_places(s) {
                 for t in self.covering(p) {
                     if done.contains(&t) || only.is_some_and(|o| o != t) {
                         continue;
                     }
-                    if self.inside_active(t, c, p) {
+                    if self.inside_active(t, c, p, memo) {
                         done.push(t);
                         found.push((t, 1, self.violation(t, c, false, Some(p))));
                     }
@@ -225,47 +239,68 @@ impl Ledger {
     /// started, inside the window; no actor of the incident belongs to an
     /// actor whose areas the truce excludes; for a nationwide truce, the
     /// incident's report speaks of the truce.
-    fn inside_active(&self, t: usize, c: usize, p: PlaceId) -> bool {
+    fn inside_active(&self, t: usize, c: usize, p: PlaceId, memo: &mut Memo) -> bool {
         let s = &self.claims[c];
-        let Some(a) = self.assess(t, Some(p), s.said) else {
-            return false;
-        };
-        if !matches!(a.state, State::InForce | State::Disputed) {
-            return false;
-        }
-        if a.start.is_none_or(|st| s.said < st) {
-            return false;
-        }
-        if a.end.is_some_and(|e| s.said >= e) {
-            return false;
-        }
-        // an open-ended truce nobody has spoken of for two weeks is not
-        // assumed to hold
-        let heard = a.claims.iter().map(|f| f.said).max();
-        if a.end.is_none() && heard.is_none_or(|h| !within_days(h, s.said, QUIET_DAYS)) {
+        let truce = &self.truces[t];
+        // cheap tests first: no claim yet, or none for two weeks and no end
+        // stated beyond the incident
+        if s.said < truce.first
+            || (truce.last_known < s.said && !within_days(truce.last_known, s.said, QUIET_DAYS))
+        {
             return false;
         }
         // a nationwide truce covers every incident in the country: only
         // reports that speak of it are read as reporting its violations
-        if self.truces[t].level == Level::National
+        if truce.level == Level::National
             && !self.doc_claims[s.doc]
                 .clone()
                 .any(|o| self.claim_truce[o] == Some(t))
         {
             return false;
         }
-        let excluded = self.excluded_actors(t);
-        !s.claim
+        if s.claim
             .actors
             .iter()
             .filter_map(|x| x.id.as_deref())
-            .any(|x| excluded.iter().any(|e| crate::actors::related(x, e)))
+            .any(|x| {
+                truce
+                    .excluded_actors
+                    .iter()
+                    .any(|e| crate::actors::related(x, e))
+            })
+        {
+            return false;
+        }
+        let key = (t, p, s.said);
+        let found = match memo.get(&key) {
+            Some(v) => *v,
+            None => {
+                let v = self.assess(t, Some(p), s.said).map(|a| {
+                    let heard = a.claims.iter().map(|f| f.said).max();
+                    (a.state, a.start, a.end, heard)
+                });
+                memo.insert(key, v);
+                v
+            }
+        };
+        let Some((state, start, end, heard)) = found else {
+            return false;
+        };
+        if !matches!(state, State::InForce | State::Disputed) {
+            return false;
+        }
+        if start.is_none_or(|st| s.said < st) || end.is_some_and(|e| s.said >= e) {
+            return false;
+        }
+        // an open-ended truce nobody has spoken of for two weeks is not
+        // assumed to hold
+        end.is_some() || heard.is_some_and(|h| within_days(h, s.said, QUIET_DAYS))
     }
 
     /// Actors whose areas the truce excludes ("except areas controlled by
     /// the Islamic State group"), from its asserted claims.
-    pub(crate) fn excluded_actors(&self, t: usize) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
+    pub(crate) fn excluded_actors(&self, t: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
         for c in self.truces[t].claims() {
             let s = &self.claims[c];
             if !s.asserted() || s.kind() == ClaimKind::TruceRejected {
@@ -273,9 +308,9 @@ impl Ledger {
             }
             for p in &s.claim.places {
                 if let Some(x) = p.controlled_by.as_deref().filter(|_| p.role == "excluded")
-                    && !out.contains(&x)
+                    && !out.iter().any(|o| o == x)
                 {
-                    out.push(x);
+                    out.push(x.to_string());
                 }
             }
         }

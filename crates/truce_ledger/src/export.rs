@@ -382,7 +382,7 @@ impl Ledger {
     }
 
     /// One truce with its areas' windows and states at `at`.
-    pub fn truce_row(&self, t: usize, at: Option<DateTime>) -> TruceRow {
+    pub(crate) fn truce_row(&self, t: usize, at: Option<DateTime>) -> TruceRow {
         let truce = &self.truces[t];
         let at_or_max = at.unwrap_or(DateTime::MAX);
         let whole = self.assess(t, None, at_or_max);
@@ -468,7 +468,7 @@ impl Ledger {
     }
 
     /// One claim as a flat row.
-    pub fn claim_row(&self, c: usize) -> ClaimRow {
+    pub(crate) fn claim_row(&self, c: usize) -> ClaimRow {
         let s = &self.claims[c];
         let doc = &self.docs[s.doc];
         let claim = &s.claim;

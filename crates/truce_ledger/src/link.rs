@@ -358,6 +358,7 @@ impl Ledger {
             unresolved: Vec::new(),
             declarer_views: Vec::new(),
             party_views: Vec::new(),
+            excluded_actors: Vec::new(),
         });
         self.index.by_family.entry(fam).or_default().push(t);
         if let Some(country) = country {
@@ -464,7 +465,9 @@ impl Ledger {
                     .copied();
                 facts.push(Fact::of(c, s, speaker, country));
             }
+            let excluded_actors = self.excluded_actors(t);
             let truce = &mut self.truces[t];
+            truce.excluded_actors = excluded_actors;
             truce.facts = facts;
             truce.excluded = excluded;
             truce.unresolved = unresolved;

@@ -55,7 +55,8 @@ pub struct Status {
     pub place: PlaceView,
     pub at: String,
     pub truces: Vec<StatusEntry>,
-    /// Contradicting claims about the truces listed, side by side.
+    /// Contradicting claims about the truces listed, side by side (claims of
+    /// the last [`STALE_DAYS`] before the time asked).
     pub disputes: Vec<Dispute>,
 }
 
@@ -132,7 +133,12 @@ impl Ledger {
                 continue;
             }
             if let Some(a) = self.assess(t, Some(place), at) {
-                bearing.push((t, a.claims.clone()));
+                // disputes of the last STALE_DAYS: what is contested now
+                let since = at
+                    .checked_sub(SignedDuration::from_hours(24 * STALE_DAYS))
+                    .unwrap_or(DateTime::MIN);
+                let from = a.claims.partition_point(|f| f.said < since);
+                bearing.push((t, a.claims[from..].to_vec()));
                 truces.push(self.entry(t, place, &a));
             }
         }

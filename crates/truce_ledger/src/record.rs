@@ -228,6 +228,8 @@ pub(crate) struct TruceRec {
     pub unresolved: Vec<String>,
     pub declarer_views: Vec<crate::views::ActorView>,
     pub party_views: Vec<crate::views::ActorView>,
+    /// Actors whose areas it excludes (lexicon ids).
+    pub excluded_actors: Vec<String>,
 }
 
 impl TruceRec {
