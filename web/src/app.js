@@ -214,7 +214,8 @@ function drawAreas() {
     layer.on("click", () => selectTruce(t.id));
     layer.addTo(areaLayer);
     // Exclusions are drawn with the truce that makes them, while it is known.
-    for (const x of t.excluded) {
+    // A whole country "excluded" (a misreading, or "all but ...") would hide the map: listed in the panel only.
+    for (const x of t.excluded.filter((e) => e.place.shape !== "country")) {
       const ex = shapeOf(x.place, { color: "#5b2a86", weight: 1.5, className: "truce-excluded", fillOpacity: 1 });
       ex.bindTooltip(el("span", {}, `${x.place.name}: excluded from ${t.name} (${t.id})${x.contested ? ", exclusion rejected by a party" : ""}`));
       ex.on("click", () => selectTruce(t.id));
