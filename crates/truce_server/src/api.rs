@@ -253,14 +253,14 @@ pub(crate) async fn violations(
 #[utoipa::path(get, path = "/api/disputes", responses(
     (status = 200, description = "truce_ledger::Dispute list", body = Vec<Object>)))]
 pub(crate) async fn disputes(State(state): State<AppState>) -> Result<Response, ApiError> {
-    read(&state, |l, _| Json(l.disputes()).into_response()).await
+    cached(&state, "disputes", |l, _| serde_json::to_vec(&l.disputes())).await
 }
 
 /// Every truce record.
 #[utoipa::path(get, path = "/api/truces", responses(
     (status = 200, description = "truce_ledger::TruceView list", body = Vec<Object>)))]
 pub(crate) async fn truces(State(state): State<AppState>) -> Result<Response, ApiError> {
-    read(&state, |l, _| Json(l.truces()).into_response()).await
+    cached(&state, "truces", |l, _| serde_json::to_vec(&l.truces())).await
 }
 
 /// One truce record.
@@ -624,32 +624,37 @@ pub(crate) async fn stats(State(state): State<AppState>) -> Result<Json<StatsOut
     Ok(Json(StatsOut { store, ledger }))
 }
 
-/// Serialised once per ledger change.
-async fn overview_bytes(state: &AppState) -> Result<axum::body::Bytes, ApiError> {
-    if let Some(o) = state
-        .overview
+/// A JSON answer that depends only on the ledger, serialised once per
+/// ledger change.
+async fn cached(
+    state: &AppState,
+    key: &'static str,
+    f: impl FnOnce(&Ledger, &Catalog) -> Result<Vec<u8>, serde_json::Error> + Send + 'static,
+) -> Result<Response, ApiError> {
+    let hit = state
+        .cache
         .read()
         .unwrap_or_else(PoisonError::into_inner)
-        .clone()
-    {
-        return Ok(o);
-    }
-    let cache = state.overview.clone();
-    read(state, move |l, c| {
-        let o: Overview = board::overview(l, c);
-        let bytes = axum::body::Bytes::from(serde_json::to_vec(&o).unwrap_or_default());
-        // Only while holding the read lock is the overview current.
-        *cache.write().unwrap_or_else(PoisonError::into_inner) = Some(bytes.clone());
-        bytes
-    })
-    .await
-}
-
-/// Everything the board draws that does not depend on the time: truces with areas,
-/// windows, exclusions and lifecycle; incidents with coordinates; violations; disputes.
-#[utoipa::path(get, path = "/api/overview", responses((status = 200, body = Overview)))]
-pub(crate) async fn overview(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let bytes = overview_bytes(&state).await?;
+        .get(key)
+        .cloned();
+    let bytes = match hit {
+        Some(b) => b,
+        None => {
+            let cache = state.cache.clone();
+            read(state, move |l, c| {
+                let bytes = axum::body::Bytes::from(f(l, c)?);
+                // Stored while the ledger's read lock is held: a write, which
+                // clears the cache under the write lock, cannot come between.
+                cache
+                    .write()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(key, bytes.clone());
+                Ok::<_, serde_json::Error>(bytes)
+            })
+            .await?
+            .map_err(|e| ApiError::internal("serialise", e))?
+        }
+    };
     Ok((
         [(
             header::CONTENT_TYPE,
@@ -658,6 +663,16 @@ pub(crate) async fn overview(State(state): State<AppState>) -> Result<Response, 
         bytes,
     )
         .into_response())
+}
+
+/// Everything the board draws that does not depend on the time: truces with areas,
+/// windows, exclusions and lifecycle; incidents with coordinates; violations; disputes.
+#[utoipa::path(get, path = "/api/overview", responses((status = 200, body = Overview)))]
+pub(crate) async fn overview(State(state): State<AppState>) -> Result<Response, ApiError> {
+    cached(&state, "overview", |l, c| {
+        serde_json::to_vec::<Overview>(&board::overview(l, c))
+    })
+    .await
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -808,7 +823,7 @@ pub(crate) async fn post_reports(
         let (ledger, cat, cache) = (
             state.ledger.clone(),
             state.catalog.clone(),
-            state.overview.clone(),
+            state.cache.clone(),
         );
         tokio::task::spawn_blocking(move || {
             let mut l = ledger.write().unwrap_or_else(PoisonError::into_inner);
@@ -817,7 +832,10 @@ pub(crate) async fn post_reports(
                 c.add(r);
             }
             l.extend(added);
-            *cache.write().unwrap_or_else(PoisonError::into_inner) = None;
+            cache
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clear();
         })
         .await
         .map_err(|e| ApiError::internal("ledger update", e))?;

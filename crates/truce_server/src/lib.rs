@@ -150,7 +150,9 @@ pub struct AppState {
     pub(crate) extractor: Arc<OnceLock<Result<Extractor, String>>>,
     /// One write at a time.
     pub(crate) writing: Arc<tokio::sync::Mutex<()>>,
-    pub(crate) overview: Arc<RwLock<Option<axum::body::Bytes>>>,
+    /// Serialised answers that depend only on the ledger (overview, truces,
+    /// disputes, violations), cleared by every write.
+    pub(crate) cache: Arc<RwLock<std::collections::HashMap<&'static str, axum::body::Bytes>>>,
 }
 
 impl AppState {
@@ -172,7 +174,7 @@ impl AppState {
             body_limit: config.body_limit,
             extractor: Arc::new(OnceLock::new()),
             writing: Arc::new(tokio::sync::Mutex::new(())),
-            overview: Arc::new(RwLock::new(None)),
+            cache: Arc::new(RwLock::new(std::collections::HashMap::new())),
         })
     }
 
