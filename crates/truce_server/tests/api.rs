@@ -449,3 +449,31 @@ async fn read_only_servers_refuse_writes_and_no_server_starts_writable_without_a
         Err(ServerError::WeakToken)
     ));
 }
+
+#[tokio::test]
+async fn cors_only_for_configured_origins() {
+    let origin = "https://board.example.org";
+    let ask = || {
+        Request::get("/api/health")
+            .header(header::ORIGIN, origin)
+            .body(Body::empty())
+            .expect("request")
+    };
+    let plain = router(state(1 << 20, &[]).await);
+    let res = plain.oneshot(ask()).await.expect("response");
+    assert!(
+        res.headers()
+            .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+            .is_none()
+    );
+    let open = truce_server::router_with_cors(state(1 << 20, &[]).await, &[origin.to_string()])
+        .expect("cors");
+    let res = open.oneshot(ask()).await.expect("response");
+    assert_eq!(
+        res.headers()
+            .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+            .and_then(|v| v.to_str().ok()),
+        Some(origin)
+    );
+    assert!(truce_server::router_with_cors(state(1 << 20, &[]).await, &["*".to_string()]).is_err());
+}
