@@ -36,7 +36,7 @@ cleanup() {
 trap cleanup EXIT
 
 inputs=(examples/reports.jsonl crates/truce_server/tests/fixtures/markup.jsonl)
-seed="$root/../shared/seed/syria-truce-report.txt"
+seed="${SEED:-$root/../shared/seed/syria-truce-report.txt}"
 if [ -f "$seed" ]; then
   python3 - "$seed" > "$work/seed.jsonl" <<'PY'
 import json, sys
