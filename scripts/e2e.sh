@@ -4,7 +4,8 @@
 # Installs Debian's chromium if /usr/bin/chromium is missing and
 # playwright-core from npm (tests/e2e/package-lock.json), builds the
 # truce_server `board` example, serves the example reports (plus a report
-# full of markup, and the seed when ../shared/seed is present) on loopback,
+# full of markup, and the seed when ../shared/seed is present, or the file
+# SEED names) on loopback,
 # and runs tests/e2e/board.test.mjs. Screenshots go to target/e2e/.
 # Idempotent; needs no network other than the package registries.
 set -euo pipefail
