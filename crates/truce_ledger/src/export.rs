@@ -150,12 +150,16 @@ impl Ledger {
     /// Documents, claims, truces, incidents (`incident.*` claims),
     /// violations (explicit and inferred) and disputes.
     pub fn counts(&self) -> Counts {
+        self.counts_with(self.violations(None).len())
+    }
+
+    fn counts_with(&self, violations: usize) -> Counts {
         Counts {
             documents: self.docs.len(),
             claims: self.claims.len(),
             truces: self.truces.len(),
             incidents: self.claims.iter().filter(|s| is_incident(s.kind())).count(),
-            violations: self.violations(None).len(),
+            violations,
             disputes: self.disputes().len(),
         }
     }
@@ -186,8 +190,9 @@ impl Ledger {
         let at = self.export_time(at);
         write!(w, "{{\"at\":")?;
         serde_json::to_writer(&mut w, &at.map(|a| a.to_string()))?;
+        let (violated, violations) = self.violated_by();
         write!(w, ",\"counts\":")?;
-        serde_json::to_writer(&mut w, &self.counts())?;
+        serde_json::to_writer(&mut w, &self.counts_with(violations))?;
         write!(w, ",\"truces\":[")?;
         for t in 0..self.truces.len() {
             if t > 0 {
@@ -203,7 +208,6 @@ impl Ledger {
             serde_json::to_writer(&mut w, &self.claim_row(c))?;
         }
         write!(w, "],\"incidents\":[")?;
-        let violated = self.violated_by();
         let mut first = true;
         for c in self.incident_claims() {
             if !first {
@@ -272,7 +276,7 @@ impl Ledger {
                 let mut header: Vec<&str> = CLAIM_COLUMNS.to_vec();
                 header.extend(["perpetrators", "killed", "injured", "violates"]);
                 csv_row(&mut w, &header)?;
-                let violated = self.violated_by();
+                let (violated, _) = self.violated_by();
                 for c in self.incident_claims() {
                     let row = self.incident_row(c, &violated);
                     let mut cells = claim_cells(&row.claim);
@@ -335,7 +339,7 @@ impl Ledger {
                 )?;
             }
         }
-        let violated = self.violated_by();
+        let (violated, _) = self.violated_by();
         for c in self.incident_claims() {
             let row = self.incident_row(c, &violated);
             for p in &row.claim.places {
@@ -538,17 +542,25 @@ impl Ledger {
         (0..self.claims.len()).filter(|&c| is_incident(self.claims[c].kind()))
     }
 
-    /// Claim → truce ids it violates (inferred and explicit).
-    fn violated_by(&self) -> std::collections::HashMap<(String, String), Vec<String>> {
+    /// Claim → truce ids it violates (inferred and explicit), and the
+    /// number of violations.
+    fn violated_by(
+        &self,
+    ) -> (
+        std::collections::HashMap<(String, String), Vec<String>>,
+        usize,
+    ) {
         let mut out: std::collections::HashMap<(String, String), Vec<String>> =
             std::collections::HashMap::new();
-        for v in self.violations(None) {
+        let all = self.violations(None);
+        let n = all.len();
+        for v in all {
             let ids = out.entry((v.claim.document, v.claim.claim)).or_default();
             if !ids.contains(&v.truce) {
                 ids.push(v.truce);
             }
         }
-        out
+        (out, n)
     }
 
     fn incident_row(

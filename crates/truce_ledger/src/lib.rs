@@ -177,6 +177,9 @@
 //! different speakers within three days contradict each other: both are
 //! shown side by side ([`Dispute`]), within a truce and between a local
 //! truce and the nationwide truce over its areas, never merged.
+//! [`Ledger::disputes`] looks at every claim; the disputes of a
+//! [`Ledger::status`] answer at claims of the last [`STALE_DAYS`] before the
+//! time asked (what is contested now).
 //!
 //! # Nationwide and local truces
 //!
