@@ -54,6 +54,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Counts of documents, duplicates, claims and truces.
     Stats(FormatArgs),
+    /// The ceasefire board on the web: JSON API and a map and timeline page.
+    #[command(after_help = SERVE_HELP)]
+    Serve(ServeArgs),
     /// Measure extraction throughput on one core and on all cores.
     Bench(BenchArgs),
     /// Score extraction against a labelled set, on a fixed dev/test split.
@@ -98,6 +101,36 @@ pub struct IngestArgs {
 
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+const SERVE_HELP: &str = "\
+Serves the page at / and the JSON API under /api (its OpenAPI document at /openapi.json), on
+127.0.0.1:8765 unless --listen says otherwise. The only write, POST /api/reports (JSON Lines in the
+extract --jsonl input format), needs `Authorization: Bearer TOKEN`: the token is the first line of
+--token-file, else $TRUCE_TOKEN, at least 16 visible ASCII characters. Without a token the server
+refuses to start unless --read-only (writes answer 403). Stop it with Ctrl-C.";
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, value_name = "ADDR", default_value = truce_server::DEFAULT_LISTEN)]
+    pub listen: std::net::SocketAddr,
+
+    /// File whose first line is the bearer token for writes.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<std::path::PathBuf>,
+
+    /// Serve without writes (POST answers 403); no token needed.
+    #[arg(long)]
+    pub read_only: bool,
+
+    /// Largest request body in bytes; a larger one gets 413.
+    #[arg(long, value_name = "BYTES", default_value_t = truce_server::DEFAULT_BODY_LIMIT)]
+    pub body_limit: usize,
+
+    /// An origin allowed by CORS (repeat for more); none: no CORS headers.
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    pub cors_origins: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -316,3 +316,22 @@ pub fn export(db: Option<&str>, args: &ExportArgs) -> Result<()> {
     out.flush()?;
     Ok(())
 }
+
+pub fn serve(db: Option<&str>, args: &crate::cli::ServeArgs) -> Result<()> {
+    let location = match db {
+        Some(db) => db.to_string(),
+        None => truce_store::default_location().display().to_string(),
+    };
+    let mut config = truce_server::ServerConfig::new(location);
+    config.listen = args.listen;
+    config.token = truce_server::read_token(args.token_file.as_deref())?;
+    config.read_only = args.read_only;
+    config.body_limit = args.body_limit;
+    config.cors_origins.clone_from(&args.cors_origins);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    rt.block_on(truce_server::serve(config))?;
+    Ok(())
+}

@@ -59,6 +59,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Disputes(args) => ledger_cmd::disputes(db, args.format)?,
         Command::Export(args) => ledger_cmd::export(db, &args)?,
         Command::Stats(args) => ledger_cmd::stats(db, args.format)?,
+        Command::Serve(args) => ledger_cmd::serve(db, &args)?,
         Command::Bench(args) => bench::run(&args, &mut stdout.lock())?,
         Command::Eval(set) => eval::run(&set, &mut stdout.lock())?,
     }

@@ -39,7 +39,7 @@ mod sources;
 pub mod text;
 
 pub use pipeline::{Outcome, Reextracted, ingest, load_ledger, reextract, store_prepared};
-pub use prepare::{Prepared, prepare, prepare_jsonl};
+pub use prepare::{Origin, Prepared, prepare, prepare_jsonl};
 pub use sources::{Entry, Item, ItemKind, Sources};
 
 use serde::Serialize;

@@ -159,16 +159,11 @@ fn read_again(extractor: &Extractor, doc: &StoredDocument) -> Result<Report, Fai
     Ok(extractor.extract(&input))
 }
 
-/// The ledger of every stored report that is not a near-duplicate, added
-/// in publication order.
+/// The ledger of every stored report that is not a near-duplicate.
 pub async fn load_ledger(store: &impl Store) -> Result<Ledger, StoreError> {
-    let mut reports = store.reports().await?;
-    reports.sort_by(|a, b| {
-        (&a.document.published, &a.document.id).cmp(&(&b.document.published, &b.document.id))
-    });
-    let mut ledger = Ledger::new(truce_geo::Gazetteer::embedded());
-    for report in reports {
-        ledger.add(report);
-    }
-    Ok(ledger)
+    let reports = store.reports().await?;
+    Ok(Ledger::from_reports(
+        truce_geo::Gazetteer::embedded(),
+        reports,
+    ))
 }

@@ -14,16 +14,19 @@ use truce_store::NewDocument;
 pub struct Prepared {
     pub docs: Vec<NewDocument>,
     /// `(input, line)` of each document, for messages.
-    pub origins: Vec<(String, Option<usize>)>,
+    pub origins: Vec<Origin>,
     pub failures: Vec<Failure>,
     /// Items read, failed ones included.
     pub read: usize,
 }
 
+/// Where a document came from: the input's name and the line number.
+pub type Origin = (String, Option<usize>);
+
 /// Extracts a batch of entries in parallel, keeping their order.
 pub fn prepare(extractor: &Extractor, entries: Vec<Entry>, defaults: &Defaults) -> Prepared {
     let read = entries.len();
-    let results: Vec<Result<(NewDocument, (String, Option<usize>)), Failure>> = entries
+    let results: Vec<Result<(NewDocument, Origin), Failure>> = entries
         .into_par_iter()
         .map(|entry| {
             let item = entry?;
