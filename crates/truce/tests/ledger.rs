@@ -406,3 +406,66 @@ fn an_ingest_killed_mid_way_completes_when_run_again() {
     assert_eq!(third["new"], 0);
     assert_eq!(third["near_duplicates"], 0);
 }
+
+/// Issue 4's acceptance on the seed report, through the command line
+/// (skipped without `../shared/seed`).
+#[test]
+fn seed_status_through_the_command_line() {
+    let seed = repo().join("../shared/seed");
+    if !seed.join("syria-truce-report.txt").exists() {
+        eprintln!("skipped: ../shared/seed is not here");
+        return;
+    }
+    let dir = scratch_dir("seed");
+    let db = dir.join("seed.db");
+    let db = db.to_str().expect("path");
+    let seed = seed.to_str().expect("path");
+    ok(truce(
+        &db_args(db, &["ingest", seed, "--published", "2016-05-01", "-q"]),
+        b"",
+    ));
+    let status = |place: &str, at: &str| {
+        ok(truce(
+            &db_args(db, &["status", place, "--at", at, "--format", "json"]),
+            b"",
+        ))
+        .json()
+    };
+    let local = |s: &serde_json::Value| {
+        s["truces"]
+            .as_array()
+            .expect("truces")
+            .iter()
+            .find(|t| t["level"] == "local")
+            .cloned()
+            .expect("a local truce")
+    };
+    let damascus = status("Damascus", "2016-05-01T20:00");
+    let truce = local(&damascus);
+    assert_eq!(truce["state"], "in_force");
+    assert!(
+        truce["declarer"].to_string().contains("syr_army"),
+        "{}",
+        truce["declarer"]
+    );
+    assert!(
+        !truce["extensions"]
+            .as_array()
+            .expect("extensions")
+            .is_empty()
+    );
+    assert!(
+        !damascus["disputes"]
+            .as_array()
+            .expect("disputes")
+            .is_empty()
+    );
+    assert_eq!(
+        local(&status("Aleppo", "2016-05-01T20:00"))["state"],
+        "proposed"
+    );
+    assert_eq!(
+        local(&status("Latakia", "2016-05-04T12:00"))["state"],
+        "expired"
+    );
+}
