@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Start a throw-away PostgreSQL server on loopback for the store tests and
 # print its URL (postgres://truce:truce@127.0.0.1:PORT/truce_test).
-#   scripts/pg-start.sh [DIR] [PORT]    (defaults: target/pg, 54329)
+#   scripts/pg-start.sh [DIR] [PORT]    (defaults: target/pg, 54329 or the next free port)
 # Installs Debian's postgresql package when no server is installed. The
 # server runs as the `postgres` user when started by root (PostgreSQL
 # refuses to run as root). Stop it with: pg_ctl -D DIR/data stop
 set -euo pipefail
 dir=$(realpath -m "${1:-target/pg}")
 port=${2:-54329}
+# A server already running in DIR keeps its port; otherwise a port that
+# something else listens on is skipped.
+if [ -f "$dir/data/postmaster.pid" ]; then
+    port=$(sed -n 4p "$dir/data/postmaster.pid")
+else
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+        port=$((port + 1))
+    done
+fi
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
