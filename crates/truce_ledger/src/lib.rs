@@ -357,13 +357,22 @@ impl Ledger {
             .or_else(|| self.gaz.resolve_name(name, &ResolveHint::default()))
             .ok_or_else(|| LedgerError::UnknownPlace {
                 name: name.to_string(),
-                suggestions: self
-                    .gaz
-                    .suggest(name, 5)
-                    .into_iter()
-                    .map(|p| self.gaz.get(p).name.clone())
-                    .collect(),
+                suggestions: self.suggestions(name),
             })
+    }
+
+    /// Up to five distinct place names close to `name` (a city and its
+    /// governorate share a name: it is offered once).
+    fn suggestions(&self, name: &str) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for p in self.gaz.suggest(name, 20) {
+            let candidate = &self.gaz.get(p).name;
+            if !names.contains(candidate) {
+                names.push(candidate.clone());
+            }
+        }
+        names.truncate(5);
+        names
     }
 
     /// The gazetteer the ledger reads places with.
