@@ -319,9 +319,10 @@ fn generated(n: usize, path: &Path) -> usize {
 
 #[test]
 fn an_ingest_killed_mid_way_completes_when_run_again() {
+    // A few thousand generated reports: enough batches to be killed mid-way.
     let dir = scratch_dir("kill");
     let input = dir.join("generated.jsonl");
-    let distinct = generated(3000, &input);
+    let distinct = generated(8000, &input);
     let db = dir.join("t.db");
     let mut child = Command::new(env!("CARGO_BIN_EXE_truce"))
         .args(["--db", db.to_str().expect("path"), "ingest", "-q"])
@@ -330,24 +331,30 @@ fn an_ingest_killed_mid_way_completes_when_run_again() {
         .stderr(Stdio::null())
         .spawn()
         .expect("start ingest");
-    // Wait until some batches are committed (a reader sees them), then kill -9.
+    // Wait until a reader sees committed batches, then kill -9.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     let started = Instant::now();
+    let mut reader = None;
     while child.try_wait().expect("poll").is_none() && started.elapsed() < Duration::from_secs(300)
     {
-        let seen = truce(
-            &[
-                "--db",
-                db.to_str().expect("path"),
-                "stats",
-                "--format",
-                "json",
-            ],
-            b"",
-        );
-        if seen.code == Some(0) && seen.json()["documents"].as_u64().unwrap_or(0) > 0 {
+        // The -wal file appears once the writer has created and migrated
+        // the store: opening a second handle then cannot race the migration.
+        if reader.is_none() && dir.join("t.db-wal").exists() {
+            reader = rt
+                .block_on(truce_store::SqlStore::open(db.to_str().expect("path")))
+                .ok();
+        }
+        let stored = reader
+            .as_ref()
+            .and_then(|r| rt.block_on(truce_store::Store::stats(r)).ok())
+            .map_or(0, |s| s.documents);
+        if stored > 0 {
             break;
         }
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::sleep(Duration::from_millis(5));
     }
     let killed = child.try_wait().expect("poll").is_none();
     child.kill().expect("kill");
