@@ -55,13 +55,19 @@ pub fn build(ledger: &Ledger, at: jiff::civil::DateTime) -> Board {
     }
 }
 
-/// Disputes whose claims were all known by `at`.
+/// Disputes whose claims were all known by `at`, one of them said within
+/// the last [`truce_ledger::STALE_DAYS`] days: a board shows live quarrels.
 fn said_by(d: &Dispute, at: jiff::civil::DateTime) -> bool {
+    let cutoff = at
+        .checked_sub(jiff::SignedDuration::from_hours(
+            24 * truce_ledger::STALE_DAYS,
+        ))
+        .map(|c| c.to_string())
+        .unwrap_or_default();
     let at = at.to_string();
-    d.claims_for
-        .iter()
-        .chain(&d.claims_against)
-        .all(|c| c.said.as_str() <= at.as_str())
+    let claims = || d.claims_for.iter().chain(&d.claims_against);
+    claims().all(|c| c.said.as_str() <= at.as_str())
+        && claims().any(|c| c.said.as_str() >= cutoff.as_str())
 }
 
 fn board_truce(ledger: &Ledger, t: &TruceView, at: jiff::civil::DateTime) -> Option<BoardTruce> {
