@@ -40,11 +40,9 @@ pub fn build(ledger: &Ledger, at: jiff::civil::DateTime) -> Board {
         .iter()
         .filter_map(|t| board_truce(ledger, t, at))
         .collect();
-    let ids: Vec<String> = ledger.truces().into_iter().map(|t| t.id).collect();
     let disputes = ledger
         .disputes()
         .into_iter()
-        .filter(|d| d.truces.iter().any(|t| ids.contains(t)))
         .filter(|d| said_by(d, at))
         .collect();
     Board {

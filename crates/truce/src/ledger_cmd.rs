@@ -20,6 +20,14 @@ use truce_store::{SqlStore, Store};
 /// Some inputs failed; the rest were stored.
 const EXIT_PARTIAL: u8 = 3;
 
+/// `--db` (or `TRUCE_DB`), else the default SQLite file.
+fn location(db: Option<&str>) -> String {
+    match db {
+        Some(db) => db.to_string(),
+        None => truce_store::default_location().display().to_string(),
+    }
+}
+
 /// An open store and the runtime its driver needs.
 pub struct Db {
     rt: tokio::runtime::Runtime,
@@ -28,10 +36,7 @@ pub struct Db {
 
 impl Db {
     pub fn open(db: Option<&str>) -> Result<Db> {
-        let location = match db {
-            Some(db) => db.to_string(),
-            None => truce_store::default_location().display().to_string(),
-        };
+        let location = location(db);
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -318,11 +323,7 @@ pub fn export(db: Option<&str>, args: &ExportArgs) -> Result<()> {
 }
 
 pub fn serve(db: Option<&str>, args: &crate::cli::ServeArgs) -> Result<()> {
-    let location = match db {
-        Some(db) => db.to_string(),
-        None => truce_store::default_location().display().to_string(),
-    };
-    let mut config = truce_server::ServerConfig::new(location);
+    let mut config = truce_server::ServerConfig::new(location(db));
     config.listen = args.listen;
     config.token = truce_server::read_token(args.token_file.as_deref())?;
     config.read_only = args.read_only;

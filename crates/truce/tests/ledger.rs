@@ -364,52 +364,25 @@ fn an_ingest_killed_mid_way_completes_when_run_again() {
         "the ingest finished before it could be killed; give it more reports"
     );
 
-    let rerun = ok(truce(
-        &[
-            "--db",
-            db.to_str().expect("path"),
-            "ingest",
-            input.to_str().expect("path"),
-            "--format",
-            "json",
-        ],
-        b"",
-    ))
-    .json();
+    let db = db.to_str().expect("path");
+    let ingest = || {
+        let args = ["ingest", input.to_str().expect("path"), "--format", "json"];
+        ok(truce(&db_args(db, &args), b"")).json()
+    };
+    let rerun = ingest();
     let stored_before = rerun["duplicates"].as_u64().expect("duplicates");
     assert!(
         stored_before > 0,
         "the first run stored whole batches before it was killed"
     );
     assert_eq!(rerun["failed"].as_array().map(Vec::len), Some(0));
-    let stats = ok(truce(
-        &[
-            "--db",
-            db.to_str().expect("path"),
-            "stats",
-            "--format",
-            "json",
-        ],
-        b"",
-    ))
-    .json();
+    let stats = ok(truce(&db_args(db, &["stats", "--format", "json"]), b"")).json();
     assert_eq!(
         stats["documents"].as_u64(),
         Some(distinct as u64),
         "every distinct report once"
     );
-    let third = ok(truce(
-        &[
-            "--db",
-            db.to_str().expect("path"),
-            "ingest",
-            input.to_str().expect("path"),
-            "--format",
-            "json",
-        ],
-        b"",
-    ))
-    .json();
+    let third = ingest();
     assert_eq!(third["new"], 0);
     assert_eq!(third["near_duplicates"], 0);
 }
