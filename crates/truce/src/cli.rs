@@ -254,6 +254,52 @@ pub enum EvalSet {
     Ucdp(EvalArgs),
     /// Gold JSON Lines (eval/gold/gold.jsonl): expected claims, per-kind precision and recall.
     Gold(EvalArgs),
+    /// Real reports annotated claim by claim (eval/claims/*.jsonl): precision, recall and fields per claim kind.
+    Claims(ClaimsArgs),
+    /// Agreement of a second annotator with the first, on the documents both read.
+    Agreement(AgreementArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Annotation files (JSON Lines, eval/claims/GUIDELINES.md).
+    #[arg(value_name = "GOLD", required = true)]
+    pub files: Vec<String>,
+
+    /// The shared corpus folder the annotations point into.
+    #[arg(long, value_name = "DIR", default_value = "../shared/corpus")]
+    pub corpus: String,
+
+    /// Which half to show: dev, test, all (pooled) or both (side by side).
+    #[arg(long, value_enum, default_value_t = SplitArg::Both)]
+    pub split: SplitArg,
+
+    /// Output: a text table or one JSON object.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// List N missed and unmatched claims (dev unless --split says otherwise).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub misses: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreementArgs {
+    /// The first annotator's files.
+    #[arg(long, value_name = "FILE", required = true, num_args = 1..)]
+    pub first: Vec<String>,
+
+    /// The second annotator's files.
+    #[arg(long, value_name = "FILE", required = true, num_args = 1..)]
+    pub second: Vec<String>,
+
+    /// The shared corpus folder the annotations point into.
+    #[arg(long, value_name = "DIR", default_value = "../shared/corpus")]
+    pub corpus: String,
+
+    /// Output: a text table or one JSON object.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

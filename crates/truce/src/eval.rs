@@ -1,27 +1,75 @@
 //! `truce eval`: score extraction against a labelled set (the work is in
 //! `truce_eval`; this reads the file, picks the set and prints).
 
-use crate::cli::{EvalArgs, EvalSet, Format, SplitArg};
+use crate::cli::{AgreementArgs, ClaimsArgs, EvalArgs, EvalSet, Format, SplitArg};
 use anyhow::{Context, Result};
 use std::io::Write;
-use truce_eval::{EvalError, Evaluation, Options, View, fakes, gold, render, ucdp};
+use truce_eval::{EvalError, Evaluation, Options, View, claims, fakes, gold, render, ucdp};
 use truce_extract::Extractor;
 
 /// One set's evaluator: (file text, file name, extractor, options).
 type Evaluate = fn(&str, &str, &Extractor, &Options) -> Result<Evaluation, EvalError>;
+
+fn view(split: SplitArg) -> View {
+    match split {
+        SplitArg::Dev => View::Dev,
+        SplitArg::Test => View::Test,
+        SplitArg::All => View::All,
+        SplitArg::Both => View::Both,
+    }
+}
+
+fn print(evaluation: &Evaluation, view: View, format: Format, out: &mut impl Write) -> Result<()> {
+    match format {
+        Format::Text => out.write_all(render::text(evaluation, view).as_bytes())?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &render::json(evaluation, view))?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// `truce eval claims`: the extractor against analysts' annotations of real reports.
+fn run_claims(args: &ClaimsArgs, out: &mut impl Write) -> Result<()> {
+    let gold = claims::read_gold(&args.files)?;
+    let extractor = Extractor::new().context("building the extractor")?;
+    let view = view(args.split);
+    let opts = Options {
+        misses: args.misses,
+        view,
+        limit: None,
+    };
+    let root = std::path::Path::new(&args.corpus);
+    if !root.is_dir() {
+        anyhow::bail!(
+            "{}: the shared corpus folder is not there (--corpus DIR)",
+            args.corpus
+        );
+    }
+    let evaluation = claims::evaluate(&gold, root, &extractor, &opts)?;
+    print(&evaluation, view, args.format, out)
+}
+
+/// `truce eval agreement`: a second annotator against the first.
+fn run_agreement(args: &AgreementArgs, out: &mut impl Write) -> Result<()> {
+    let first = claims::read_gold(&args.first)?;
+    let second = claims::read_gold(&args.second)?;
+    let texts = claims::texts(&second, std::path::Path::new(&args.corpus))?;
+    let opts = Options::default();
+    let evaluation = claims::agreement(&first, &second, &texts, &opts);
+    print(&evaluation, View::Both, args.format, out)
+}
 
 pub fn run(set: &EvalSet, out: &mut impl Write) -> Result<()> {
     let (args, evaluate): (&EvalArgs, Evaluate) = match set {
         EvalSet::Fakes(a) => (a, fakes::evaluate),
         EvalSet::Ucdp(a) => (a, ucdp::evaluate),
         EvalSet::Gold(a) => (a, gold::evaluate),
+        EvalSet::Claims(a) => return run_claims(a, out),
+        EvalSet::Agreement(a) => return run_agreement(a, out),
     };
-    let view = match args.split {
-        SplitArg::Dev => View::Dev,
-        SplitArg::Test => View::Test,
-        SplitArg::All => View::All,
-        SplitArg::Both => View::Both,
-    };
+    let view = view(args.split);
     let text =
         std::fs::read_to_string(&args.file).with_context(|| format!("reading {}", args.file))?;
     let extractor = Extractor::new().context("building the extractor")?;
@@ -36,13 +84,5 @@ pub fn run(set: &EvalSet, out: &mut impl Write) -> Result<()> {
     std::panic::set_hook(Box::new(|_| {}));
     let evaluation = evaluate(&text, &args.file, &extractor, &opts);
     std::panic::set_hook(hook);
-    let evaluation = evaluation?;
-    match args.format {
-        Format::Text => out.write_all(render::text(&evaluation, view).as_bytes())?,
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &render::json(&evaluation, view))?;
-            writeln!(out)?;
-        }
-    }
-    Ok(())
+    print(&evaluation?, view, args.format, out)
 }

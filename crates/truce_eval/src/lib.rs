@@ -8,6 +8,8 @@
 //! - [`ucdp`]: UCDP GED events in Syria with the headline of their source;
 //!   truce must find an incident with the event's governorate, date and
 //!   death count.
+//! - [`claims`]: real reports annotated claim by claim by analysts
+//!   (`eval/claims/`); precision and recall per claim kind and per field.
 //! - [`gold`]: the hand-written gold set `eval/gold/gold.jsonl`: expected
 //!   claims, matched on kind, subtype, modality, places, actors, time and
 //!   quantities, with near misses that must not produce a kind.
@@ -20,6 +22,7 @@
 //! test, extraction speed on one core, notes, and the misses, which
 //! [`render`] prints as a text table or JSON.
 
+pub mod claims;
 pub mod csv;
 pub mod dates;
 pub mod fakes;

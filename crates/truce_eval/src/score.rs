@@ -169,6 +169,11 @@ impl Scorer {
         }
     }
 
+    /// The tally of field `name` in `half` so far (empty when unknown).
+    pub fn tally(&self, half: Half, name: &str) -> Tally {
+        (self.fields.iter().find(|f| f.name == name)).map_or(Tally::default(), |f| f.half(half))
+    }
+
     pub fn miss(&mut self, miss: Miss) {
         self.misses.push(miss);
     }
