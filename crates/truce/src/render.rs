@@ -284,6 +284,8 @@ mod tests {
                 }],
             },
             evidence: excerpt(40, "the ceasefire had been extended\naround Damascus"),
+            rule: None,
+            adjusted_by: Vec::new(),
         };
         let report = Report {
             document: Document {

@@ -84,6 +84,8 @@ fn full_report() -> Report {
             end: 5,
             text: "Syria".to_owned(),
         },
+        rule: Some("truce.declared:declared".to_owned()),
+        adjusted_by: vec!["gate.purpose".to_owned()],
     };
     Report {
         document: Document {
@@ -125,6 +127,8 @@ fn minimal_report() -> Report {
             targets: vec![],
             attribution: Attribution::default(),
             evidence: Excerpt::default(),
+            rule: None,
+            adjusted_by: Vec::new(),
         }],
     }
 }

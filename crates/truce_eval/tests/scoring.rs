@@ -29,6 +29,8 @@ fn claim(kind: ClaimKind) -> Claim {
         targets: Vec::new(),
         attribution: Attribution::default(),
         evidence: Excerpt::new(Span::new(0, 1), "x"),
+        rule: None,
+        adjusted_by: Vec::new(),
     }
 }
 

@@ -37,6 +37,8 @@ pub(crate) struct Frame {
     pub times: Vec<usize>,
     pub quantities: Vec<Quantity>,
     pub targets: Vec<String>,
+    /// Ids of the rules that changed this frame after its trigger made it.
+    pub adjusted_by: Vec<&'static str>,
 }
 
 /// Segment bounds (folded offsets) of a sentence.
@@ -310,6 +312,7 @@ fn new_frame(kind: ClaimKind, subtype: Option<String>, m: &Match) -> Frame {
         times: Vec::new(),
         quantities: Vec::new(),
         targets: Vec::new(),
+        adjusted_by: Vec::new(),
     }
 }
 

@@ -22,6 +22,7 @@ mod places;
 mod provenance;
 mod quantities;
 mod reader;
+mod rules;
 
 pub use input::{Input, Published};
 pub use mentions::Mentions;

@@ -98,7 +98,8 @@ impl Extractor {
         if !s.matches.iter().any(is_trigger) {
             return;
         }
-        let places = self.places(doc, s, &att.used, &st.near);
+        let mut places = self.places(doc, s, &att.used, &st.near);
+        places.retain(|p| !crate::rules::venue::is_venue(doc, s, p));
         for id in places.iter().filter_map(|p| p.resolved) {
             st.near.retain(|n| *n != id);
             st.near.push(id);
@@ -106,13 +107,10 @@ impl Extractor {
         // Disambiguation looks at the most recent distinct places only.
         let excess = st.near.len().saturating_sub(16);
         st.near.drain(..excess);
-        let violation = s.matches.iter().any(|m| has(m, CueClass::Truce))
-            && s.matches.iter().any(|m| {
-                m.cue(CueClass::Kind)
-                    .is_some_and(|c| matches!(c.value, "truce.violated" | "truce.collapsed"))
-            });
+        let violation = crate::rules::violation_context::applies(doc, s);
         let nums = numbers(doc, s);
         let mut sentence_scope = Vec::new();
+        let mut seen: Vec<(ClaimKind, Option<usize>)> = Vec::new();
         for seg in segments(doc, s, att.verb) {
             let mut frames = triggers(doc, s, seg, violation);
             if frames.is_empty() {
@@ -136,7 +134,26 @@ impl Extractor {
                 if !worth_keeping(&f) {
                     continue;
                 }
-                let claim = self.claim(doc, s, f, &att, st);
+                let noun = (f.truce.as_ref())
+                    .and_then(|t| t.mention.as_ref())
+                    .map(|m| (doc.folded.to_folded(m.start), doc.folded.to_folded(m.end)));
+                let ctx = crate::rules::Ctx { doc, s, noun };
+                let rule = format!(
+                    "{}:{}",
+                    f.kind.as_str(),
+                    doc.folded_between(f.folded.0, f.folded.1).replace(' ', "_")
+                );
+                let Some(f) = crate::rules::gate(&ctx, f) else {
+                    continue;
+                };
+                // One claim per kind and truce noun in a sentence.
+                let key = (f.kind, noun.map(|n| n.0));
+                if f.kind.is_truce() && f.subtype.is_none() && seen.contains(&key) {
+                    continue;
+                }
+                seen.push(key);
+                let mut claim = self.claim(doc, s, f, &att, st);
+                claim.rule = Some(rule);
                 sentence_scope.extend(claim.places.iter().filter(|p| p.role == "scope").cloned());
                 claims.push(claim);
             }
@@ -326,6 +343,7 @@ impl Extractor {
             });
         }
         let places: Vec<PlaceRef> = f.places.into_iter().map(|p| p.place).collect();
+        let adjusted_by = f.adjusted_by.iter().map(|r| (*r).to_owned()).collect();
         let time = self.time_of(doc, s, &f.times, f.kind, &places, st);
         Claim {
             id: String::new(),
@@ -340,6 +358,8 @@ impl Extractor {
             targets: f.targets,
             attribution: attribution(voice),
             evidence: Excerpt::new(s.span, doc.text),
+            rule: None,
+            adjusted_by,
         }
     }
 

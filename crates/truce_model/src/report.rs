@@ -64,6 +64,14 @@ pub struct Claim {
     pub targets: Vec<String>,
     pub attribution: Attribution,
     pub evidence: Excerpt,
+    /// The rule that made the claim: its kind and the trigger words that
+    /// fired (`truce.in_force:came_into_effect`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Rules that changed the claim after it was made (`gate.purpose`
+    /// turned a declaration into a proposal), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adjusted_by: Vec<String>,
 }
 
 /// The truce a claim speaks of.

@@ -1,0 +1,161 @@
+//! Rules as units: each file is one rule that checks a frame (a trigger
+//! with what attached to it) in its sentence and keeps it, drops it, or
+//! changes its modality or kind. Every change is recorded on the claim
+//! (`adjusted_by`), so a user can see why a claim reads as it does.
+//!
+//! The gate rules guard precision on real prose: a wrong claim is worse
+//! than a missing one. Their function words are data (`data/gates.tsv`,
+//! one list per rule), not `match` arms.
+//!
+//! | id | file | what it does |
+//! |---|---|---|
+//! | `gate.question` | [`question`] | no truce claim from a question |
+//! | `gate.conditional` | [`conditional`] | no truce claim inside an "if" clause |
+//! | `gate.purpose` | [`purpose`] | a truce that is only called for or aimed at is proposed, or nothing |
+//! | `gate.background` | [`background`] | "despite the truce", "ahead of the ceasefire": no claim |
+//! | `gate.opinion` | [`opinion`] | "agreed that ..." is an opinion, not a truce agreement |
+//! | `gate.noun_of` | [`noun_of`] | "a collapse of diplomatic efforts" is not a truce's collapse |
+//! | `gate.scheduled` | [`scheduled`] | "once the ceasefire comes into effect" is planned |
+//! | `gate.far_noun` | [`far_noun`] | the trigger is too far from any truce noun |
+//! | `place.venue` | [`venue`] | "talks in Geneva": a venue, not a place of the claim |
+//! | `context.violation` | [`violation_context`] | when a sentence's attacks are violations of its truce |
+
+pub(crate) mod background;
+pub(crate) mod conditional;
+pub(crate) mod far_noun;
+pub(crate) mod noun_of;
+pub(crate) mod opinion;
+pub(crate) mod purpose;
+pub(crate) mod question;
+pub(crate) mod scheduled;
+pub(crate) mod venue;
+pub(crate) mod violation_context;
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+
+use crate::doc::{Doc, Sentence};
+use crate::frames::Frame;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use truce_model::{ClaimKind, Modality};
+use truce_text::fold;
+
+/// What a rule decides about a frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    Keep,
+    Drop,
+    Modality(Modality),
+    Kind(ClaimKind),
+}
+
+/// A frame in its sentence: what a rule looks at.
+pub(crate) struct Ctx<'d, 'a> {
+    pub doc: &'d Doc<'a>,
+    pub s: &'d Sentence,
+    /// Folded span of the frame's truce noun, if it has one.
+    pub noun: Option<(usize, usize)>,
+}
+
+impl Ctx<'_, '_> {
+    /// The folded text of the sentence from its start to folded offset `at`.
+    pub fn before(&self, at: usize) -> &str {
+        let start = self.doc.folded.to_folded(self.s.span.start);
+        let t = self.doc.folded.text();
+        t.get(start.min(at)..at.min(t.len())).unwrap_or("")
+    }
+
+    /// The folded text from folded offset `at` to the sentence's end.
+    pub fn after(&self, at: usize) -> &str {
+        let end = self.doc.folded.to_folded(self.s.span.end);
+        let t = self.doc.folded.text();
+        t.get(at.min(end)..end.min(t.len())).unwrap_or("")
+    }
+}
+
+/// One gate rule: its id and its check.
+type Gate = (&'static str, fn(&Ctx<'_, '_>, &Frame) -> Verdict);
+
+/// The gates, in the order they run; the first that does not keep decides.
+const GATES: &[Gate] = &[
+    (question::ID, question::check),
+    (conditional::ID, conditional::check),
+    (opinion::ID, opinion::check),
+    (noun_of::ID, noun_of::check),
+    (background::ID, background::check),
+    (purpose::ID, purpose::check),
+    (scheduled::ID, scheduled::check),
+    (far_noun::ID, far_noun::check),
+];
+
+/// Run the gates on a truce frame: `None` when a gate drops it.
+pub(crate) fn gate(ctx: &Ctx<'_, '_>, mut f: Frame) -> Option<Frame> {
+    if !f.kind.is_truce() {
+        return Some(f);
+    }
+    for (id, check) in GATES {
+        match check(ctx, &f) {
+            Verdict::Keep => continue,
+            Verdict::Drop => return None,
+            Verdict::Modality(m) => f.modality = m,
+            Verdict::Kind(k) => f.kind = k,
+        }
+        f.adjusted_by.push(id);
+    }
+    Some(f)
+}
+
+/// The word lists of `data/gates.tsv`, folded, by list name.
+static WORDS: LazyLock<HashMap<&'static str, Vec<String>>> = LazyLock::new(|| {
+    let mut out: HashMap<&str, Vec<String>> = HashMap::new();
+    let data = include_str!("../../../../data/gates.tsv");
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        if let Some((list, phrase)) = line.split_once('\t') {
+            out.entry(list)
+                .or_default()
+                .push(fold(phrase.trim()).text().to_owned());
+        }
+    }
+    out
+});
+
+/// The phrases of one list of `data/gates.tsv`.
+pub(crate) fn words(list: &str) -> &'static [String] {
+    WORDS.get(list).map_or(&[], Vec::as_slice)
+}
+
+/// Whole words of folded text, punctuation stripped from their ends.
+pub(crate) fn tokens(text: &str) -> Vec<&str> {
+    text.split(' ')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Where phrase `p` (space-separated words) occurs in `toks`: the indexes of its first word.
+pub(crate) fn find_phrase(toks: &[&str], p: &str) -> Vec<usize> {
+    let pw: Vec<&str> = p.split(' ').collect();
+    (0..toks.len().saturating_sub(pw.len() - 1))
+        .filter(|&i| toks[i..i + pw.len()] == pw[..])
+        .collect()
+}
+
+/// Whether any phrase of `list` ends within the last `window` words of `toks`.
+pub(crate) fn ends_near(toks: &[&str], list: &str, window: usize) -> bool {
+    words(list).iter().any(|p| {
+        let n = p.split(' ').count();
+        find_phrase(toks, p)
+            .iter()
+            .any(|&i| toks.len() - (i + n) < window)
+    })
+}
+
+/// The text after the last clause break (comma, semicolon, colon, dash).
+pub(crate) fn clause_tail(text: &str) -> &str {
+    text.rfind([',', ';', ':', '\u{2013}', '\u{2014}'])
+        .map_or(text, |i| &text[i + 1..])
+}

@@ -1,0 +1,54 @@
+//! `gate.opinion`: "agreed that ..." states an opinion, not an agreement.
+//!
+//! Matches a truce frame whose trigger begins a phrase of the `opinion`
+//! list ("agreed that", "agree that"). "The leaders agreed that the
+//! cessation of hostilities had started to yield results" declares no
+//! truce. Must not match "agreed to a ceasefire" or "agreed on a truce",
+//! which are declarations.
+
+use super::{Ctx, Verdict, find_phrase, tokens, words};
+use crate::frames::Frame;
+use truce_model::ClaimKind;
+
+pub(crate) const ID: &str = "gate.opinion";
+
+pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
+    if !matches!(f.kind, ClaimKind::TruceDeclared | ClaimKind::TruceAccepted) {
+        return Verdict::Keep;
+    }
+    let toks = tokens(ctx.after(f.folded.0));
+    let starts = words("opinion")
+        .iter()
+        .any(|p| find_phrase(&toks, p).first() == Some(&0));
+    if starts { Verdict::Drop } else { Verdict::Keep }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::truce_kinds;
+
+    #[test]
+    fn agreeing_that_is_no_declaration() {
+        for s in [
+            "The leaders agreed that the cessation of hostilities had started yielding results.",
+            "Both ministers agreed that the truce was fragile.",
+            "The envoys agree that the ceasefire must be protected.",
+            "Officials agreed that the truce in Aleppo was a step forward.",
+            "They agreed that a ceasefire deal would help.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(
+                !k.iter()
+                    .any(|(k, _)| matches!(k.as_str(), "truce.declared" | "truce.accepted")),
+                "{s}: {k:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn agreeing_to_a_truce_is_a_declaration() {
+        let k =
+            truce_kinds("Major powers agreed on Friday to a cessation of hostilities in Syria.");
+        assert!(k.iter().any(|(k, _)| k == "truce.declared"), "{k:?}");
+    }
+}

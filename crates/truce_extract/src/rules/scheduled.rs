@@ -1,0 +1,60 @@
+//! `gate.scheduled`: a truce that takes effect in a subordinate future.
+//!
+//! Matches a truce trigger in the present tense (its first word, or the
+//! word before it, is in the `present` list: "comes into effect", "takes
+//! effect", "begins") preceded in its clause, within eight words, by a
+//! `subordinator` ("once", "after", "when", "until"). "Militants left the
+//! area to avoid attack after the ceasefire comes into force" is a plan,
+//! not a truce in force: the claim becomes `planned`. Must not match the
+//! past ("after the ceasefire came into force, fighting dropped" stays
+//! asserted).
+
+use super::{Ctx, Verdict, clause_tail, ends_near, tokens};
+use crate::frames::Frame;
+use truce_model::Modality;
+
+pub(crate) const ID: &str = "gate.scheduled";
+
+pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
+    let trig = ctx.doc.folded_between(f.folded.0, f.folded.1);
+    let first = tokens(trig).first().copied().unwrap_or("");
+    let before = tokens(clause_tail(ctx.before(f.folded.0)));
+    let prev = before.last().copied().unwrap_or("");
+    let present = super::words("present")
+        .iter()
+        .any(|w| w == first || w == prev);
+    if present && ends_near(&before, "subordinator", 8) && f.modality == Modality::Asserted {
+        Verdict::Modality(Modality::Planned)
+    } else {
+        Verdict::Keep
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::truce_kinds;
+
+    #[test]
+    fn subordinate_futures_are_planned() {
+        for s in [
+            "Nusra evacuated areas to avoid attack after the cease-fire comes into force.",
+            "Aid will move once the truce takes effect in Aleppo.",
+            "Areas that could be attacked once the ceasefire comes into effect are unclear.",
+            "Fighters will stay put until the truce begins on Saturday.",
+            "Convoys will leave when the ceasefire takes effect.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(k.iter().all(|(_, m)| m != "asserted"), "{s}: {k:?}");
+        }
+    }
+
+    #[test]
+    fn the_past_stays_asserted() {
+        let k = truce_kinds("After the ceasefire came into force, fighting dropped sharply.");
+        assert!(
+            k.iter()
+                .any(|(k, m)| k == "truce.in_force" && m == "asserted"),
+            "{k:?}"
+        );
+    }
+}
