@@ -97,6 +97,7 @@ fn full_report() -> Report {
             language: s("en"),
             translated_by: s("The Syrian Observer"),
             edited_by: s("The Syrian Observer"),
+            theatre: s("SY"),
             bytes: 200,
             extractor: "truce-extract/0.1.0".to_owned(),
         },

@@ -59,6 +59,9 @@ pub struct Input<'a> {
     pub title: Option<String>,
     pub url: Option<String>,
     pub language: Option<String>,
+    /// The home country (ISO code) of the report when the caller knows it;
+    /// else chosen from the places the report names.
+    pub theatre: Option<String>,
 }
 
 impl<'a> Input<'a> {
@@ -72,6 +75,7 @@ impl<'a> Input<'a> {
             title: None,
             url: None,
             language: None,
+            theatre: None,
         })
     }
 }

@@ -126,6 +126,7 @@ impl Extractor {
         let mut document = document(input);
         document.translated_by = prov.translated_by;
         document.edited_by = prov.edited_by;
+        document.theatre = prov.theatre;
         Report { document, claims }
     }
 
@@ -189,6 +190,7 @@ fn document(input: &Input<'_>) -> Document {
         language: input.language.clone(),
         translated_by: None,
         edited_by: None,
+        theatre: None,
         bytes: input.text.len(),
         extractor: EXTRACTOR_VERSION.to_owned(),
     }

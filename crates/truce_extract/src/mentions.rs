@@ -35,12 +35,14 @@ impl Extractor {
         let mut near: Vec<PlaceId> = Vec::new();
         let mut year_hint = None;
         let mut out = Mentions::default();
+        let theatre = self.theatre(input, &doc);
+        let zone = jiff::tz::TimeZone::get(&theatre.zone).ok();
         for (n, s) in doc.sentences.iter().enumerate() {
             let mut used = self.attribute(&doc, s, &mut memory).used;
             if n == 0 {
                 used.extend(crate::reader::dateline(&doc, s));
             }
-            for f in self.places(&doc, s, &used, &near) {
+            for f in self.places(&doc, s, &used, &near, &theatre.country) {
                 if let Some(id) = f.resolved {
                     near.retain(|x| *x != id);
                     near.push(id);
@@ -55,6 +57,7 @@ impl Extractor {
                 }
                 let ctx = Context {
                     year_hint,
+                    zone: zone.clone(),
                     ..Context::new(published)
                 };
                 let v = resolve(&t.expr, &ctx);

@@ -26,13 +26,14 @@ impl Extractor {
         s: &Sentence,
         used: &[usize],
         near: &[PlaceId],
+        home: &str,
     ) -> Vec<Found> {
         let mut out = Vec::new();
         for (i, m) in s.matches.iter().enumerate() {
             if used.contains(&i) {
                 continue;
             }
-            if let Some(f) = self.gazetteer_place(doc, s, i, near) {
+            if let Some(f) = self.gazetteer_place(doc, s, i, near, home) {
                 out.push(f);
             } else if let Some(f) = self.territory(doc, s, i) {
                 out.push(f);
@@ -51,6 +52,7 @@ impl Extractor {
         s: &Sentence,
         i: usize,
         near: &[PlaceId],
+        home: &str,
     ) -> Option<Found> {
         let m = &s.matches[i];
         if !is_place_use(doc, s, i) {
@@ -61,11 +63,11 @@ impl Extractor {
         let hint = ResolveHint {
             qualifier,
             near: near.to_vec(),
-            country: Some("SY".into()),
+            country: Some(home.to_owned()),
         };
         let id = self.gazetteer.resolve(&candidates, &hint)?;
         let p = self.gazetteer.get(id);
-        if !plausible(doc, m, p) {
+        if !plausible(doc, m, p, home) {
             return None;
         }
         let qualifier = qualifier_name(qualifier);
@@ -240,14 +242,14 @@ pub(crate) fn is_place_use(doc: &Doc<'_>, s: &Sentence, i: usize) -> bool {
 }
 
 /// Small places abroad share names with people and words ("Karsli" the
-/// commander, a Turkish village): outside Syria a town or village counts
+/// commander, a Turkish village): outside the theatre's country a town or village counts
 /// only after a locative word ("in", "near", "the village of").
-fn plausible(doc: &Doc<'_>, m: &Match, p: &truce_geo::Place) -> bool {
+fn plausible(doc: &Doc<'_>, m: &Match, p: &truce_geo::Place, home: &str) -> bool {
     let small = matches!(
         p.kind,
         PlaceKind::Town | PlaceKind::Village | PlaceKind::Neighbourhood
     );
-    if p.country == "SY" || !small {
+    if p.country == home || !small {
         return true;
     }
     let before = doc.word_before_article(m.folded.0);

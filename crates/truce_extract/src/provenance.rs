@@ -7,6 +7,8 @@ use crate::doc::{Doc, Sentence};
 pub(crate) struct Provenance {
     pub translated_by: Option<String>,
     pub edited_by: Option<String>,
+    /// The document's theatre (home country code), as the reader chose it.
+    pub theatre: Option<String>,
 }
 
 /// Read "translated (and edited) by X", "edited by X", "translation by X".
@@ -35,6 +37,7 @@ pub(crate) fn provenance(doc: &Doc<'_>, s: &Sentence) -> Option<Provenance> {
     Some(Provenance {
         translated_by: translated.then(|| name.clone()),
         edited_by: edited.then_some(name),
+        theatre: None,
     })
 }
 

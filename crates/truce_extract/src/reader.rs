@@ -33,6 +33,10 @@ pub(crate) struct State {
     pub dateline: Vec<usize>,
     /// The day of a speech act in the current sentence only.
     pub local_statement: Option<Anchor>,
+    /// The document's home country and zone.
+    pub theatre: truce_geo::Theatre,
+    /// The theatre's zone, looked up once.
+    pub zone: Option<jiff::tz::TimeZone>,
 }
 
 /// Places at the very start of a report written in capitals and followed
@@ -64,8 +68,11 @@ impl Extractor {
             date: input.published.date,
             time: input.published.time,
         };
+        let theatre = self.theatre(input, doc);
         let mut st = State {
             published: Some(published),
+            zone: jiff::tz::TimeZone::get(&theatre.zone).ok(),
+            theatre,
             ..State::default()
         };
         let mut claims = Vec::new();
@@ -81,7 +88,71 @@ impl Extractor {
             }
             self.sentence(doc, s, published, &mut st, &mut claims);
         }
+        for c in &mut claims {
+            self.theatre_actors(c, &st.theatre);
+        }
+        st.provenance.theatre = Some(st.theatre.country);
         (claims, st.provenance)
+    }
+
+    /// The theatre given with the input, else the country the document's
+    /// place mentions point to (`truce_geo::Theatre::choose`).
+    pub(crate) fn theatre(&self, input: &Input<'_>, doc: &Doc<'_>) -> truce_geo::Theatre {
+        if let Some(code) = &input.theatre {
+            return truce_geo::Theatre::of_country(code);
+        }
+        // A country's own name counts twice, unless it is also an actor
+        // ("on Russia", "in Turkey"): such a name is as often the state.
+        let mentions: Vec<(Vec<PlaceId>, usize)> = (doc.sentences.iter())
+            .flat_map(|s| (0..s.matches.len()).map(move |i| (s, i)))
+            .filter(|&(s, i)| crate::places::is_place_use(doc, s, i))
+            .map(|(s, i)| {
+                let m = &s.matches[i];
+                let ids: Vec<PlaceId> = m.places().map(PlaceId).collect();
+                let country = (ids.iter())
+                    .any(|p| self.gazetteer.get(*p).kind == truce_geo::PlaceKind::Country);
+                let weight = if country && m.actor().is_none() { 2 } else { 1 };
+                (ids, weight)
+            })
+            .collect();
+        let weighted = mentions.iter().map(|(ids, w)| (ids.as_slice(), *w));
+        truce_geo::Theatre::choose(&self.gazetteer, weighted, truce_geo::HOME)
+    }
+
+    /// Actors of another country named by common nouns ("government
+    /// forces", "the army") in a report of this theatre are not that
+    /// country's: they keep their words and lose the lexicon id.
+    fn theatre_actors(&self, c: &mut Claim, theatre: &truce_geo::Theatre) {
+        let foreign = |id: &str, mention: Option<&Excerpt>| {
+            let actors = self.lexicon.actors();
+            let country = actors.find(id).map(|a| actors.get(a).country.as_str());
+            matches!(country, Some(k) if !k.is_empty() && k != theatre.country)
+                && mention.is_some_and(|m| crate::rules::generic_actor::generic(&m.text))
+        };
+        for a in &mut c.actors {
+            if a.id
+                .as_deref()
+                .is_some_and(|id| foreign(id, a.mention.as_ref()))
+            {
+                a.id = None;
+                a.name = a
+                    .mention
+                    .as_ref()
+                    .map_or(a.name.clone(), |m| m.text.clone());
+            }
+        }
+        if let Some(sp) = &mut c.attribution.speaker
+            && sp
+                .id
+                .as_deref()
+                .is_some_and(|id| foreign(id, sp.mention.as_ref()))
+        {
+            sp.id = None;
+            sp.name = sp
+                .mention
+                .as_ref()
+                .map_or(sp.name.clone(), |m| m.text.clone());
+        }
     }
 
     fn sentence(
@@ -98,7 +169,7 @@ impl Extractor {
         if !s.matches.iter().any(is_trigger) {
             return;
         }
-        let mut places = self.places(doc, s, &att.used, &st.near);
+        let mut places = self.places(doc, s, &att.used, &st.near, &st.theatre.country);
         places.retain(|p| !crate::rules::venue::is_venue(doc, s, p));
         for id in places.iter().filter_map(|p| p.resolved) {
             st.near.retain(|n| *n != id);
@@ -386,6 +457,7 @@ impl Extractor {
             statement: st.local_statement.or(st.statement),
             previous_end,
             year_hint: st.year_hint,
+            zone: st.zone.clone(),
         };
         let Some(&t) = times.first() else {
             let day = st

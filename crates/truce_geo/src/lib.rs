@@ -91,6 +91,7 @@ mod place;
 mod resolve;
 mod stopwords;
 mod suggest;
+mod theatre;
 mod variants;
 
 use std::collections::HashMap;
@@ -100,6 +101,7 @@ pub use parse::GeoError;
 pub use place::{Place, PlaceId, PlaceKind};
 pub use resolve::{Qualifier, ResolveHint};
 pub use stopwords::{is_place_stopword, place_stopwords};
+pub use theatre::{HOME, Theatre};
 
 /// First line of the data file; the version changes when the columns do.
 pub const VERSION_LINE: &str = "#truce-gazetteer\tv1";

@@ -32,6 +32,10 @@ pub struct Document {
     /// Who edited the text, when the text says so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edited_by: Option<String>,
+    /// The report's theatre: the ISO code of the country it is about,
+    /// given by the caller or chosen from the places it names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theatre: Option<String>,
     /// Length of the input text in bytes.
     pub bytes: usize,
     /// Version of the extractor that produced the claims.

@@ -35,6 +35,7 @@ fn doc(id: &str, text: &str, extractor: &str, kinds: &[ClaimKind]) -> NewDocumen
         language: None,
         translated_by: None,
         edited_by: None,
+        theatre: None,
         bytes: text.len(),
         extractor: extractor.into(),
     };

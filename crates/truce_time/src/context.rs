@@ -34,6 +34,9 @@ pub struct Context {
     /// The year most recently written explicitly around the expression, used
     /// for a bare "On 19 September".
     pub year_hint: Option<i16>,
+    /// The zone results are given in (the document's theatre); the
+    /// [`crate::DEFAULT_ZONE`] when absent.
+    pub zone: Option<jiff::tz::TimeZone>,
 }
 
 impl Context {
@@ -44,6 +47,7 @@ impl Context {
             statement: None,
             previous_end: None,
             year_hint: None,
+            zone: None,
         }
     }
 

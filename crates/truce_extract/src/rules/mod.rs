@@ -18,11 +18,13 @@
 //! | `gate.scheduled` | [`scheduled`] | "once the ceasefire comes into effect" is planned |
 //! | `gate.far_noun` | [`far_noun`] | the trigger is too far from any truce noun |
 //! | `place.venue` | [`venue`] | "talks in Geneva": a venue, not a place of the claim |
+//! | `actor.generic` | [`generic_actor`] | "government forces" in a Yemen report are not the Syrian army |
 //! | `context.violation` | [`violation_context`] | when a sentence's attacks are violations of its truce |
 
 pub(crate) mod background;
 pub(crate) mod conditional;
 pub(crate) mod far_noun;
+pub(crate) mod generic_actor;
 pub(crate) mod noun_of;
 pub(crate) mod opinion;
 pub(crate) mod purpose;

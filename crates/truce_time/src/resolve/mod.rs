@@ -50,7 +50,8 @@ impl Env<'_> {
 }
 
 /// Resolves `expr` with the direction its wording implies
-/// ([`TimeExpr::default_direction`]) in the [`DEFAULT_ZONE`].
+/// ([`TimeExpr::default_direction`]) in the context's zone (the
+/// [`DEFAULT_ZONE`] when it has none).
 ///
 /// Unresolvable expressions (an impossible date, an empty context) give a
 /// value with [`Precision::Unresolved`] and no bounds.
@@ -60,7 +61,10 @@ pub fn resolve(expr: &TimeExpr, ctx: &Context) -> TimeValue {
 
 /// Resolves `expr` looking for undated days in direction `dir`.
 pub fn resolve_with(expr: &TimeExpr, ctx: &Context, dir: Direction) -> TimeValue {
-    resolve_in(expr, ctx, dir, &default_zone())
+    match &ctx.zone {
+        Some(tz) => resolve_in(expr, ctx, dir, tz),
+        None => resolve_in(expr, ctx, dir, &default_zone()),
+    }
 }
 
 /// Resolves `expr` in direction `dir`, expressing the result in `tz`.
