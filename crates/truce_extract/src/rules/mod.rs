@@ -15,14 +15,21 @@
 //! | `gate.background` | [`background`] | "despite the truce", "ahead of the ceasefire": no claim |
 //! | `gate.opinion` | [`opinion`] | "agreed that ..." is an opinion, not a truce agreement |
 //! | `gate.noun_of` | [`noun_of`] | "a collapse of diplomatic efforts" is not a truce's collapse |
+//! | `gate.attributive` | [`attributive`] | "renewed hostilities", "a proposed ceasefire": adjectives claim nothing |
+//! | `gate.description` | [`description`] | "a ceasefire brokered by X has ended": the brokering is a description |
+//! | `gate.exclusion` | [`exclusion`] | "the truce does not cover Nusra" is a scope exclusion, not a negated truce |
+//! | `gate.talks_about` | [`talks_about`] | peace talks near a truce noun are not truce talks |
 //! | `gate.scheduled` | [`scheduled`] | "once the ceasefire comes into effect" is planned |
 //! | `gate.far_noun` | [`far_noun`] | the trigger is too far from any truce noun |
 //! | `place.venue` | [`venue`] | "talks in Geneva": a venue, not a place of the claim |
 //! | `actor.generic` | [`generic_actor`] | "government forces" in a Yemen report are not the Syrian army |
 //! | `context.violation` | [`violation_context`] | when a sentence's attacks are violations of its truce |
 
+pub(crate) mod attributive;
 pub(crate) mod background;
 pub(crate) mod conditional;
+pub(crate) mod description;
+pub(crate) mod exclusion;
 pub(crate) mod far_noun;
 pub(crate) mod generic_actor;
 pub(crate) mod noun_of;
@@ -30,6 +37,7 @@ pub(crate) mod opinion;
 pub(crate) mod purpose;
 pub(crate) mod question;
 pub(crate) mod scheduled;
+pub(crate) mod talks_about;
 pub(crate) mod venue;
 pub(crate) mod violation_context;
 
@@ -85,8 +93,12 @@ const GATES: &[Gate] = &[
     (conditional::ID, conditional::check),
     (opinion::ID, opinion::check),
     (noun_of::ID, noun_of::check),
-    (background::ID, background::check),
     (purpose::ID, purpose::check),
+    (attributive::ID, attributive::check),
+    (description::ID, description::check),
+    (exclusion::ID, exclusion::check),
+    (talks_about::ID, talks_about::check),
+    (background::ID, background::check),
     (scheduled::ID, scheduled::check),
     (far_noun::ID, far_noun::check),
 ];

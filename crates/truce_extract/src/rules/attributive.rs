@@ -1,0 +1,81 @@
+//! `gate.attributive`: a trigger word used as an adjective.
+//!
+//! Matches a trigger of the `adjectival` list ("renewed", "proposed",
+//! "agreed", "brokered", "extended") followed by a content word, that is a
+//! word outside the `verb_follow` list of articles, prepositions, days and
+//! adverbs that follow a verb. "Prepare for renewed hostilities" extends
+//! nothing; "talks over a proposed cease-fire" make no new proposal; "the
+//! agreed truce" declares nothing new. Must not match the verb: "the army
+//! extended the truce", "the truce was extended for 24 hours", "Russia
+//! proposed on Monday a ceasefire", "agreed to a truce".
+
+use super::{Ctx, Verdict, tokens, words};
+use crate::frames::Frame;
+
+pub(crate) const ID: &str = "gate.attributive";
+
+pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
+    let trig = ctx.doc.folded_between(f.folded.0, f.folded.1);
+    let t = tokens(trig);
+    let [word] = t.as_slice() else {
+        return Verdict::Keep;
+    };
+    if !words("adjectival").iter().any(|w| w == word) {
+        return Verdict::Keep;
+    }
+    let after = ctx.after(f.folded.1);
+    if after
+        .trim_start()
+        .starts_with([',', '.', ';', ':', ')', '"', '\u{201d}'])
+    {
+        return Verdict::Keep;
+    }
+    match tokens(after).first() {
+        Some(next) if !words("verb_follow").iter().any(|w| w == next) => Verdict::Drop,
+        _ => Verdict::Keep,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::truce_kinds;
+
+    #[test]
+    fn adjectives_make_no_claim() {
+        for s in [
+            "Rebels used the ceasefire to prepare for renewed hostilities in Aleppo.",
+            "Diplomats held talks over a proposed ceasefire in Syria.",
+            "The agreed truce in Homs was praised by the envoy.",
+            "Observers praised the brokered ceasefire in Daraa as a model.",
+            "The extended truce in Damascus was praised by aid agencies.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(
+                !k.iter().any(|(k, _)| matches!(
+                    k.as_str(),
+                    "truce.extended" | "truce.proposed" | "truce.declared"
+                )),
+                "{s}: {k:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn verbs_still_read() {
+        for (s, kind) in [
+            ("The army extended the truce in Daraa.", "truce.extended"),
+            (
+                "The truce in Damascus was extended for 24 hours.",
+                "truce.extended",
+            ),
+            (
+                "Russia proposed on Monday a ceasefire in Aleppo.",
+                "truce.proposed",
+            ),
+            ("The army declared a truce in Homs.", "truce.declared"),
+        ] {
+            let k = truce_kinds(s);
+            assert!(k.iter().any(|(k, _)| k == kind), "{s}: {k:?}");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! `gate.description`: a declaration told as a description of the truce.
+//!
+//! Matches a `truce.declared` trigger right after its truce noun, with
+//! nothing between them or only a relative pronoun ("which", "that") and
+//! auxiliaries, and no agent after it: "the ceasefire which was brokered in
+//! February was meant to help talks", "the truce agreed last year". The
+//! clause only describes the truce; what the sentence asserts is in its
+//! main verb. Must not match a declaration in the main clause ("the truce
+//! was declared on Monday", "the army declared a truce", "a ceasefire was
+//! agreed"), nor a description that says who declared it ("a ceasefire
+//! brokered by Russia took effect"): that names the declarer, a fact a
+//! monitor keeps.
+
+use super::{Ctx, Verdict, tokens, words};
+use crate::frames::Frame;
+use truce_model::ClaimKind;
+
+pub(crate) const ID: &str = "gate.description";
+
+pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
+    let Some(noun) = ctx.noun else {
+        return Verdict::Keep;
+    };
+    if f.kind != ClaimKind::TruceDeclared || noun.1 > f.folded.0 {
+        return Verdict::Keep;
+    }
+    let between = ctx.doc.folded_between(noun.1, f.folded.0);
+    let toks = tokens(between);
+    let reduced = toks.is_empty() && !between.contains(',');
+    let relative = toks
+        .first()
+        .is_some_and(|w| words("relative").iter().any(|r| r == w))
+        && toks.len() <= 3;
+    let by_agent = tokens(ctx.after(f.folded.1)).first() == Some(&"by");
+    if (reduced || relative) && !by_agent {
+        Verdict::Drop
+    } else {
+        Verdict::Keep
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::truce_kinds;
+
+    #[test]
+    fn descriptions_declare_nothing() {
+        for s in [
+            "A fragile ceasefire brokered last week has ended.",
+            "A truce deal agreed in July has been in place in Eastern Ghouta since.",
+            "The ceasefire which was brokered in February was meant to help talks.",
+            "The truce that was declared on Friday in Homs collapsed on Sunday.",
+            "A ceasefire announced last week in Daraa expired on Friday.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(!k.iter().any(|(k, _)| k == "truce.declared"), "{s}: {k:?}");
+        }
+    }
+
+    #[test]
+    fn main_clause_declarations_read() {
+        for s in [
+            "The truce in Homs was declared on Monday by the army.",
+            "The army declared a truce in Homs on Monday.",
+            "A ceasefire was agreed in Daraa on Friday.",
+            "A ceasefire brokered by Russia took effect in Eastern Ghouta at midnight.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(k.iter().any(|(k, _)| k == "truce.declared"), "{s}: {k:?}");
+        }
+    }
+}
