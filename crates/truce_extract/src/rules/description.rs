@@ -7,9 +7,10 @@
 //! clause only describes the truce; what the sentence asserts is in its
 //! main verb. Must not match a declaration in the main clause ("the truce
 //! was declared on Monday", "the army declared a truce", "a ceasefire was
-//! agreed"), nor a description that says who declared it ("a ceasefire
-//! brokered by Russia took effect"): that names the declarer, a fact a
-//! monitor keeps.
+//! agreed"), nor a description that names who declared it ("the temporary
+//! truce announced by regime forces", "a ceasefire brokered by Russia took
+//! effect"): DESIGN.md records that as a declaration by that actor, though
+//! the annotators of `eval/claims` often left it out.
 
 use super::{Ctx, Verdict, tokens, words};
 use crate::frames::Frame;

@@ -34,7 +34,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
 
 /// Words between noun and trigger, leaving out comma-delimited asides that
 /// open with a relative pronoun or a participle.
-fn distance(between: &str) -> usize {
+pub(crate) fn distance(between: &str) -> usize {
     let parts: Vec<&str> = between.split(',').collect();
     let last = parts.len().saturating_sub(1);
     parts

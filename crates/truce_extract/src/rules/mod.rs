@@ -19,6 +19,11 @@
 //! | `gate.description` | [`description`] | "a ceasefire brokered by X has ended": the brokering is a description |
 //! | `gate.exclusion` | [`exclusion`] | "the truce does not cover Nusra" is a scope exclusion, not a negated truce |
 //! | `gate.talks_about` | [`talks_about`] | peace talks near a truce noun are not truce talks |
+//! | `gate.compound` | [`compound`] | "open-ended", "rebel-held": halves of compounds are not triggers |
+//! | `gate.habitual` | [`habitual`] | "every time a truce is declared": generalities claim nothing |
+//! | `gate.declared_over` | [`declared_over`] | "declared the truce null and void" ends it |
+//! | `gate.other_object` | [`other_object`] | "expand delivery of aid" extends no truce |
+//! | `gate.subject` | [`subject`] | "since the war began": an intransitive trigger needs the truce as subject |
 //! | `gate.scheduled` | [`scheduled`] | "once the ceasefire comes into effect" is planned |
 //! | `gate.far_noun` | [`far_noun`] | the trigger is too far from any truce noun |
 //! | `place.venue` | [`venue`] | "talks in Geneva": a venue, not a place of the claim |
@@ -27,16 +32,21 @@
 
 pub(crate) mod attributive;
 pub(crate) mod background;
+pub(crate) mod compound;
 pub(crate) mod conditional;
+pub(crate) mod declared_over;
 pub(crate) mod description;
 pub(crate) mod exclusion;
 pub(crate) mod far_noun;
 pub(crate) mod generic_actor;
+pub(crate) mod habitual;
 pub(crate) mod noun_of;
 pub(crate) mod opinion;
+pub(crate) mod other_object;
 pub(crate) mod purpose;
 pub(crate) mod question;
 pub(crate) mod scheduled;
+pub(crate) mod subject;
 pub(crate) mod talks_about;
 pub(crate) mod venue;
 pub(crate) mod violation_context;
@@ -90,9 +100,13 @@ type Gate = (&'static str, fn(&Ctx<'_, '_>, &Frame) -> Verdict);
 /// The gates, in the order they run; the first that does not keep decides.
 const GATES: &[Gate] = &[
     (question::ID, question::check),
+    (compound::ID, compound::check),
+    (habitual::ID, habitual::check),
     (conditional::ID, conditional::check),
     (opinion::ID, opinion::check),
     (noun_of::ID, noun_of::check),
+    (declared_over::ID, declared_over::check),
+    (other_object::ID, other_object::check),
     (purpose::ID, purpose::check),
     (attributive::ID, attributive::check),
     (description::ID, description::check),
@@ -101,6 +115,7 @@ const GATES: &[Gate] = &[
     (background::ID, background::check),
     (scheduled::ID, scheduled::check),
     (far_noun::ID, far_noun::check),
+    (subject::ID, subject::check),
 ];
 
 /// Run the gates on a truce frame: `None` when a gate drops it.

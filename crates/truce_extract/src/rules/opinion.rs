@@ -1,9 +1,10 @@
 //! `gate.opinion`: "agreed that ..." states an opinion, not an agreement.
 //!
 //! Matches a truce frame whose trigger begins a phrase of the `opinion`
-//! list ("agreed that", "agree that"). "The leaders agreed that the
-//! cessation of hostilities had started to yield results" declares no
-//! truce. Must not match "agreed to a ceasefire" or "agreed on a truce",
+//! list ("agreed that", "agree that", "welcomed the fact"). "The leaders
+//! agreed that the cessation of hostilities had started to yield results"
+//! declares no truce; "they welcomed the fact the truce was holding" is
+//! praise from outside, not an acceptance by a party. Must not match "agreed to a ceasefire" or "agreed on a truce",
 //! which are declarations.
 
 use super::{Ctx, Verdict, find_phrase, tokens, words};
@@ -13,7 +14,10 @@ use truce_model::ClaimKind;
 pub(crate) const ID: &str = "gate.opinion";
 
 pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
-    if !matches!(f.kind, ClaimKind::TruceDeclared | ClaimKind::TruceAccepted) {
+    if !matches!(
+        f.kind,
+        ClaimKind::TruceDeclared | ClaimKind::TruceAccepted | ClaimKind::TruceInForce
+    ) {
         return Verdict::Keep;
     }
     let toks = tokens(ctx.after(f.folded.0));
@@ -35,6 +39,7 @@ mod tests {
             "The envoys agree that the ceasefire must be protected.",
             "Officials agreed that the truce in Aleppo was a step forward.",
             "They agreed that a ceasefire deal would help.",
+            "European leaders welcomed the fact the truce in Aleppo appeared to be holding.",
         ] {
             let k = truce_kinds(s);
             assert!(

@@ -1,0 +1,50 @@
+//! `gate.habitual`: generalities about truces are not claims about one.
+//!
+//! Matches a truce trigger preceded in its clause, within six words, by a
+//! habitual phrase of the `habitual` list ("every time", "whenever",
+//! "often", "repeatedly"). "Every time Russia declares a truce it is the
+//! first to violate it" and "local truces have often collapsed" speak of
+//! no particular truce. Must not match a particular event with such a word
+//! elsewhere ("Rebels often clash with the army, but the truce in Homs held
+//! on Sunday" keeps the truce in force: the word is in another clause).
+
+use super::{Ctx, Verdict, clause_tail, ends_near, tokens};
+use crate::frames::Frame;
+
+pub(crate) const ID: &str = "gate.habitual";
+
+pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
+    let toks = tokens(clause_tail(ctx.before(f.folded.0)));
+    if ends_near(&toks, "habitual", 6) {
+        Verdict::Drop
+    } else {
+        Verdict::Keep
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::truce_kinds;
+
+    #[test]
+    fn generalities_claim_nothing() {
+        for s in [
+            "Every time Russia declares a truce in Syria it is the first to violate it.",
+            "Local truces have often collapsed within days.",
+            "Whenever a ceasefire is declared in Aleppo, fighting resumes.",
+            "Such truces are repeatedly violated by both sides.",
+            "Ceasefires in Syria usually collapsed within a week.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(k.is_empty(), "{s}: {k:?}");
+        }
+    }
+
+    #[test]
+    fn particular_events_still_read() {
+        let k = truce_kinds(
+            "Rebels often clash with the army, but the truce in Homs was respected on Sunday.",
+        );
+        assert!(k.iter().any(|(k, _)| k == "truce.in_force"), "{k:?}");
+    }
+}
