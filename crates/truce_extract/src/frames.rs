@@ -379,9 +379,16 @@ fn absorb(doc: &Doc<'_>, frames: &mut Vec<Frame>) {
         let dup = frames[..i]
             .iter()
             .enumerate()
-            .any(|(j, g)| keep[j] && g.kind == f.kind && same_event(doc, g, f));
-        if dup {
-            keep[i] = false;
+            .find(|(j, g)| keep[*j] && g.kind == f.kind && same_event(doc, g, f))
+            .map(|(j, _)| j);
+        if let Some(j) = dup {
+            // "The truce, which began in February, is still in effect": the
+            // main clause's trigger stands for both, not the dating clause's.
+            if dating(doc, &frames[j]) && !dating(doc, f) {
+                keep[j] = false;
+            } else {
+                keep[i] = false;
+            }
         }
     }
     let mut k = keep.into_iter();
@@ -391,6 +398,18 @@ fn absorb(doc: &Doc<'_>, frames: &mut Vec<Frame>) {
             f.subtype = None;
         }
     }
+}
+
+/// Whether a frame's trigger sits in a clause that only dates its truce
+/// (`rules::dating`).
+fn dating(doc: &Doc<'_>, f: &Frame) -> bool {
+    let from = f.folded.0.saturating_sub(160);
+    let t = doc.folded.text();
+    let from = (from..f.folded.0)
+        .find(|&i| t.is_char_boundary(i))
+        .unwrap_or(f.folded.0);
+    f.kind == ClaimKind::TruceInForce
+        && crate::rules::dating::dates_only(t.get(from..f.folded.0).unwrap_or(""))
 }
 
 /// What talks can be about, and so make planned ("discussions were

@@ -1,6 +1,6 @@
 //! The acceptance reading of the seed report (DESIGN.md's table). The seed
 //! lives in `../shared/seed` and is not part of the repository: without it
-//! these tests say they are skipped.
+//! these tests say they are skipped (and fail under `CI=true`).
 
 use truce_extract::{Extractor, Input};
 use truce_model::{Claim, Report};
@@ -13,6 +13,11 @@ fn seed() -> Option<String> {
     match std::fs::read_to_string(path) {
         Ok(text) => Some(text),
         Err(_) => {
+            // CI has ../shared: there a missing seed is a failure, not a skip.
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "CI=true and {path} is missing"
+            );
             eprintln!("skipped: {path} not found");
             None
         }

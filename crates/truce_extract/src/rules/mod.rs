@@ -24,6 +24,8 @@
 //! | `gate.declared_over` | [`declared_over`] | "declared the truce null and void" ends it |
 //! | `gate.other_object` | [`other_object`] | "expand delivery of aid" extends no truce |
 //! | `gate.subject` | [`subject`] | "since the war began": an intransitive trigger needs the truce as subject |
+//! | `gate.dating` | [`dating`] | "since it came into force": a clause that only dates the truce |
+//! | `gate.extend_to_place` | [`extend_to_place`] | "extend the truce to Aleppo" is an expansion |
 //! | `gate.scheduled` | [`scheduled`] | "once the ceasefire comes into effect" is planned |
 //! | `gate.far_noun` | [`far_noun`] | the trigger is too far from any truce noun |
 //! | `place.venue` | [`venue`] | "talks in Geneva": a venue, not a place of the claim |
@@ -34,9 +36,11 @@ pub(crate) mod attributive;
 pub(crate) mod background;
 pub(crate) mod compound;
 pub(crate) mod conditional;
+pub(crate) mod dating;
 pub(crate) mod declared_over;
 pub(crate) mod description;
 pub(crate) mod exclusion;
+pub(crate) mod extend_to_place;
 pub(crate) mod far_noun;
 pub(crate) mod generic_actor;
 pub(crate) mod habitual;
@@ -114,6 +118,8 @@ const GATES: &[Gate] = &[
     (talks_about::ID, talks_about::check),
     (background::ID, background::check),
     (scheduled::ID, scheduled::check),
+    (dating::ID, dating::check),
+    (extend_to_place::ID, extend_to_place::check),
     (far_noun::ID, far_noun::check),
     (subject::ID, subject::check),
 ];

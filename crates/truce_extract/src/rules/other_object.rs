@@ -1,11 +1,14 @@
 //! `gate.other_object`: extending or expanding something else.
 //!
-//! Matches a truce trigger of the `object_verb` list ("expand", "extend",
-//! "renew") directly followed by a content word that does not begin the
+//! Matches a truce trigger whose last word is in the `object_verb` list
+//! ("expand", "extend", "renew", "bring"), or whose phrase is in it ("an
+//! end to"), directly followed by a content word that does not begin the
 //! truce noun: "to expand delivery of humanitarian aid", "extended its
-//! control", "renewing calls for talks". The object is not the truce.
-//! Must not match "extended the truce", "expand the ceasefire to Aleppo",
-//! "the truce was extended for 24 hours", "extended it".
+//! control", "a planned ceasefire would bring much relief", "an end to
+//! attacks on civilians". The object is not the truce. Must not match
+//! "extended the truce", "expand the ceasefire to Aleppo", "the truce was
+//! extended for 24 hours", "extended it", "bring Homs into the truce", "an
+//! end to the ceasefire".
 
 use super::{Ctx, Verdict, tokens, words};
 use crate::frames::Frame;
@@ -15,10 +18,14 @@ pub(crate) const ID: &str = "gate.other_object";
 pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let trig = ctx.doc.folded_between(f.folded.0, f.folded.1);
     let t = tokens(trig);
-    let [word] = t.as_slice() else {
+    let Some(word) = t.last() else {
         return Verdict::Keep;
     };
-    if !words("object_verb").iter().any(|w| w == word) {
+    let phrase = t.join(" ");
+    if !words("object_verb")
+        .iter()
+        .any(|w| w == word || *w == phrase)
+    {
         return Verdict::Keep;
     }
     let after = ctx.after(f.folded.1);
@@ -33,10 +40,16 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     };
     let noun_next = ctx
         .noun
-        .is_some_and(|n| ctx.doc.words_between(f.folded.1, n.0) == 0);
+        .is_some_and(|n| ctx.doc.words_between(f.folded.1, n.0) <= 1);
+    // "bring Homs into the truce": a place is what is brought in.
+    let place_next = ctx.s.matches.iter().any(|m| {
+        m.folded.0 > f.folded.1
+            && ctx.doc.words_between(f.folded.1, m.folded.0) <= 1
+            && m.places().next().is_some()
+    });
     let function = words("verb_follow").iter().any(|w| w == next)
         || words("pronoun").iter().any(|w| w == next);
-    if noun_next || function {
+    if noun_next || place_next || function {
         Verdict::Keep
     } else {
         Verdict::Drop
@@ -55,6 +68,8 @@ mod tests {
             "The envoy is renewing calls for talks on a ceasefire.",
             "The army expanded operations near the truce zone in Homs.",
             "Russia extended support to the army during the ceasefire.",
+            "The deal included a ceasefire and an end to attacks on civilians.",
+            "Doubts grew that a planned ceasefire would bring much relief.",
         ] {
             let k = truce_kinds(s);
             assert!(
@@ -71,6 +86,7 @@ mod tests {
             "The army extended the truce in Daraa.",
             "Russia wants to expand the ceasefire to Aleppo.",
             "The truce in Damascus was extended for 24 hours.",
+            "Discussions were underway to bring the city of Aleppo into the truce.",
         ] {
             let k = truce_kinds(s);
             assert!(

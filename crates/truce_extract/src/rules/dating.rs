@@ -1,0 +1,79 @@
+//! `gate.dating`: a clause that only dates the truce.
+//!
+//! Matches a `truce.in_force` trigger at most three words after "since"
+//! (the `since` list), or right after "which" or "that" (the `dating`
+//! list, auxiliaries between allowed): "violated the truce 264 times
+//! since it came into force last week", "breaches in the truce, which came
+//! into effect on Feb. 27", "the cessation of hostilities that went into
+//! effect on Feb. 27 has been left in tatters". The clause tells when the
+//! truce began; the sentence asserts something else (a violation, a
+//! collapse), and analysts record only that. Must not match a truce in
+//! force in the main clause ("the truce has held since it began at
+//! midnight": the "held" is kept) or a long subject after "since" ("fighting
+//! has slowed since a fragile cessation of hostilities brokered by the
+//! powers came into force").
+
+use super::{Ctx, Verdict, clause_tail, ends_near, tokens, words};
+use crate::frames::Frame;
+use truce_model::ClaimKind;
+
+pub(crate) const ID: &str = "gate.dating";
+
+pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
+    if f.kind != ClaimKind::TruceInForce {
+        return Verdict::Keep;
+    }
+    if dates_only(ctx.before(f.folded.0)) {
+        Verdict::Drop
+    } else {
+        Verdict::Keep
+    }
+}
+
+/// Whether a trigger after `before` (the sentence up to it) sits in a
+/// clause that only dates the truce.
+pub(crate) fn dates_only(before: &str) -> bool {
+    let toks = tokens(clause_tail(before));
+    let aux = [
+        "has", "had", "have", "was", "is", "first", "finally", "only",
+    ];
+    // "since" takes a short subject ("since it", "since the truce"); a
+    // relative pronoun is the subject itself ("which came into effect").
+    let since = ends_near(&toks, "since", 4);
+    let relative = toks
+        .iter()
+        .rev()
+        .find(|w| !aux.contains(w))
+        .is_some_and(|w| words("dating").iter().any(|d| d == w));
+    since || relative
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::truce_kinds;
+
+    #[test]
+    fn dating_clauses_claim_nothing() {
+        for s in [
+            "Russia and the regime violated the truce 264 times since it came into force last week.",
+            "Both sides blamed each other for breaches in the truce, which came into effect on Feb. 27.",
+            "The cessation of hostilities that went into effect on Feb. 27 has been left in tatters.",
+            "Rebels breached the ceasefire in Aleppo repeatedly since it took effect.",
+            "The truce, which began at the end of February, has since faltered.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(!k.iter().any(|(k, _)| k == "truce.in_force"), "{s}: {k:?}");
+        }
+    }
+
+    #[test]
+    fn main_clauses_and_long_subjects_read() {
+        for s in [
+            "The truce has held in Homs since it began at midnight.",
+            "Fighting has slowed since a fragile cessation of hostilities brokered by the powers came into force.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(k.iter().any(|(k, _)| k == "truce.in_force"), "{s}: {k:?}");
+        }
+    }
+}
