@@ -281,6 +281,15 @@ pub struct ClaimsArgs {
     /// List N missed and unmatched claims (dev unless --split says otherwise).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub misses: usize,
+
+    /// Score these reports (JSON Lines, one report per document, document.id = the
+    /// annotated document's id) instead of reading the documents now.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_input")]
+    pub reports: Option<String>,
+
+    /// Write the annotated documents as `extract --jsonl` input to FILE, and stop.
+    #[arg(long, value_name = "FILE")]
+    pub write_input: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -47,8 +47,51 @@ fn run_claims(args: &ClaimsArgs, out: &mut impl Write) -> Result<()> {
             args.corpus
         );
     }
-    let evaluation = claims::evaluate(&gold, root, &extractor, &opts)?;
+    if let Some(path) = &args.write_input {
+        return write_input(&gold, root, path);
+    }
+    let reports = match &args.reports {
+        Some(path) => Some(read_reports(path)?),
+        None => None,
+    };
+    let reader = match &reports {
+        Some(r) => claims::Reader::Reports(r),
+        None => claims::Reader::Extractor(&extractor),
+    };
+    let evaluation = claims::evaluate(&gold, root, &reader, &opts)?;
     print(&evaluation, view, args.format, out)
+}
+
+/// The annotated documents as JSON Lines input for any extractor.
+fn write_input(gold: &claims::GoldSet, root: &std::path::Path, path: &str) -> Result<()> {
+    let file = std::fs::File::create(path).with_context(|| format!("creating {path}"))?;
+    let mut out = std::io::BufWriter::new(file);
+    for (doc, _) in claims::annotated(gold, root)? {
+        let line = serde_json::json!({
+            "id": doc.id, "text": doc.text, "published": doc.published,
+            "title": doc.title, "url": doc.url,
+        });
+        serde_json::to_writer(&mut out, &line)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Reports written by `truce extract --jsonl`, by document id.
+fn read_reports(path: &str) -> Result<std::collections::BTreeMap<String, truce_model::Report>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+    let mut out = std::collections::BTreeMap::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let report: truce_model::Report = serde_json::from_str(line)
+            .with_context(|| format!("{path}: line {}: not a report", n + 1))?;
+        out.insert(report.document.id.clone(), report);
+    }
+    Ok(out)
 }
 
 /// `truce eval agreement`: a second annotator against the first.

@@ -28,6 +28,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use truce_extract::{Extractor, Input};
 use truce_geo::Gazetteer;
+use truce_model::Report;
 
 /// Gold claims by (corpus, document); a document read and found empty has an empty list.
 pub type GoldSet = BTreeMap<(String, String), Vec<GoldClaim>>;
@@ -56,31 +57,47 @@ fn group(kind: truce_model::ClaimKind) -> &'static str {
     if kind.is_truce() { "truce" } else { "incident" }
 }
 
-/// Score the extractor on every annotated document found under `corpus_root`.
+/// Where the readings come from: the extractor, or reports read before
+/// (by this or another system), by document id.
+pub enum Reader<'a> {
+    Extractor(&'a Extractor),
+    Reports(&'a BTreeMap<String, Report>),
+}
+
+/// The annotated documents found under `corpus_root`, with their gold claims.
+pub fn annotated<'g>(
+    gold: &'g GoldSet,
+    corpus_root: &Path,
+) -> Result<Vec<(CorpusDoc, &'g [GoldClaim])>, EvalError> {
+    let corpora: BTreeSet<&str> = gold.keys().map(|(c, _)| c.as_str()).collect();
+    let mut out = Vec::new();
+    for corpus_name in corpora {
+        for doc in corpus::load(corpus_root, corpus_name)? {
+            let key = (corpus_name.to_owned(), doc.id.clone());
+            if let Some(claims) = gold.get(&key) {
+                out.push((doc, claims.as_slice()));
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(EvalError::Empty {
+            source_name: corpus_root.display().to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// Score the readings of every annotated document found under `corpus_root`.
 pub fn evaluate(
     gold: &GoldSet,
     corpus_root: &Path,
-    extractor: &Extractor,
+    reader: &Reader<'_>,
     opts: &Options,
 ) -> Result<Evaluation, EvalError> {
     let mut s = Scorer::default();
     order_fields(&mut s);
-    let corpora: BTreeSet<&str> = gold.keys().map(|(c, _)| c.as_str()).collect();
-    let mut seen = 0;
-    for corpus_name in corpora {
-        for doc in corpus::load(corpus_root, corpus_name)? {
-            let key = (corpus_name.to_owned(), doc.id.clone());
-            let Some(claims) = gold.get(&key) else {
-                continue;
-            };
-            seen += 1;
-            score_doc(&mut s, extractor, &doc, claims);
-        }
-    }
-    if seen == 0 {
-        return Err(EvalError::Empty {
-            source_name: corpus_root.display().to_string(),
-        });
+    for (doc, claims) in annotated(gold, corpus_root)? {
+        score_doc(&mut s, reader, &doc, claims);
     }
     let notes = notes(&s);
     Ok(s.finish("claims", &corpus_root.display().to_string(), notes, opts))
@@ -122,16 +139,29 @@ fn scored_kind(k: truce_model::ClaimKind) -> bool {
     k.is_truce() || k == truce_model::ClaimKind::IncidentAttack
 }
 
-fn score_doc(s: &mut Scorer, extractor: &Extractor, doc: &CorpusDoc, gold: &[GoldClaim]) {
-    let half = half_of(&doc.id);
-    s.row(half);
-    let Ok(mut input) = Input::new(&doc.text, &doc.published) else {
-        return;
-    };
+/// The extractor's input for a document (as `truce extract --jsonl` takes it).
+pub fn input(doc: &CorpusDoc) -> Option<Input<'_>> {
+    let mut input = Input::new(&doc.text, &doc.published).ok()?;
     input.id = Some(doc.id.clone());
     input.title = doc.title.clone();
     input.url = doc.url.clone();
-    let report = s.extract(&doc.id, extractor, &input);
+    Some(input)
+}
+
+fn score_doc(s: &mut Scorer, reader: &Reader<'_>, doc: &CorpusDoc, gold: &[GoldClaim]) {
+    let half = half_of(&doc.id);
+    s.row(half);
+    let report = match reader {
+        Reader::Extractor(extractor) => {
+            let Some(input) = input(doc) else {
+                return;
+            };
+            s.extract(&doc.id, extractor, &input)
+        }
+        Reader::Reports(reports) => {
+            (reports.get(&doc.id).cloned()).unwrap_or_else(crate::empty_report)
+        }
+    };
     let read: Vec<Item> = report
         .claims
         .iter()
