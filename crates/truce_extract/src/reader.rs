@@ -37,6 +37,8 @@ pub(crate) struct State {
     pub theatre: truce_geo::Theatre,
     /// The theatre's zone, looked up once.
     pub zone: Option<jiff::tz::TimeZone>,
+    /// The last truce the report named (not by an anaphor), for "the deal".
+    pub last_truce: Option<truce_model::TruceRef>,
 }
 
 /// Places at the very start of a report written in capitals and followed
@@ -87,6 +89,9 @@ impl Extractor {
                 continue;
             }
             self.sentence(doc, s, published, &mut st, &mut claims);
+            if let Some(t) = crate::rules::anaphor::last_named(doc, s, usize::MAX) {
+                st.last_truce = Some(t);
+            }
         }
         for c in &mut claims {
             self.theatre_actors(c, &st.theatre);
@@ -214,9 +219,14 @@ impl Extractor {
                     f.kind.as_str(),
                     doc.folded_between(f.folded.0, f.folded.1).replace(' ', "_")
                 );
-                let Some(f) = crate::rules::gate(&ctx, f) else {
+                let Some(mut f) = crate::rules::gate(&ctx, f) else {
                     continue;
                 };
+                let here = crate::rules::anaphor::last_named(doc, s, f.folded.0);
+                if !crate::rules::anaphor::resolve(here.as_ref().or(st.last_truce.as_ref()), &mut f)
+                {
+                    continue;
+                }
                 // One claim per kind and truce noun in a sentence.
                 let key = (f.kind, noun.map(|n| n.0));
                 if f.kind.is_truce() && f.subtype.is_none() && seen.contains(&key) {

@@ -2,7 +2,8 @@
 //!
 //! Matches a truce trigger preceded in its clause, within six words, by a
 //! habitual phrase of the `habitual` list ("every time", "whenever",
-//! "often", "repeatedly"). "Every time Russia declares a truce it is the
+//! "often", "tend to"). "Repeatedly breached" is not habitual: it reports
+//! breaches. "Every time Russia declares a truce it is the
 //! first to violate it" and "local truces have often collapsed" speak of
 //! no particular truce. Must not match a particular event with such a word
 //! elsewhere ("Rebels often clash with the army, but the truce in Homs held
@@ -32,7 +33,7 @@ mod tests {
             "Every time Russia declares a truce in Syria it is the first to violate it.",
             "Local truces have often collapsed within days.",
             "Whenever a ceasefire is declared in Aleppo, fighting resumes.",
-            "Such truces are repeatedly violated by both sides.",
+            "Truces in Syria tend to collapse within days.",
             "Ceasefires in Syria usually collapsed within a week.",
         ] {
             let k = truce_kinds(s);

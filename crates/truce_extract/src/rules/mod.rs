@@ -9,6 +9,7 @@
 //!
 //! | id | file | what it does |
 //! |---|---|---|
+//! | `truce.anaphor` | [`anaphor`] | "the deal" after a named truce is that truce; before any, nothing |
 //! | `gate.question` | [`question`] | no truce claim from a question |
 //! | `gate.conditional` | [`conditional`] | no truce claim inside an "if" clause |
 //! | `gate.purpose` | [`purpose`] | a truce that is only called for or aimed at is proposed, or nothing |
@@ -32,6 +33,7 @@
 //! | `actor.generic` | [`generic_actor`] | "government forces" in a Yemen report are not the Syrian army |
 //! | `context.violation` | [`violation_context`] | when a sentence's attacks are violations of its truce |
 
+pub(crate) mod anaphor;
 pub(crate) mod attributive;
 pub(crate) mod background;
 pub(crate) mod compound;

@@ -1,7 +1,7 @@
 //! `gate.noun_of`: a trigger noun whose "of" names something else.
 //!
 //! Matches a truce trigger followed by "of" when no truce noun follows
-//! within four words: "to prevent a collapse of diplomatic efforts ...
+//! within five words: "to prevent a collapse of diplomatic efforts ...
 //! pushing for a ceasefire" is the collapse of the efforts, not of a truce.
 //! Must not match "the collapse of the truce", "an end of the ceasefire",
 //! "a violation of the cessation of hostilities".
@@ -18,7 +18,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     }
     let close = ctx
         .noun
-        .is_some_and(|n| n.0 >= f.folded.1 && ctx.doc.words_between(f.folded.1, n.0) <= 4);
+        .is_some_and(|n| n.0 >= f.folded.1 && ctx.doc.words_between(f.folded.1, n.0) <= 6);
     if close { Verdict::Keep } else { Verdict::Drop }
 }
 
