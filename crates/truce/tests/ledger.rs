@@ -393,7 +393,10 @@ fn an_ingest_killed_mid_way_completes_when_run_again() {
 fn seed_status_through_the_command_line() {
     let seed = repo().join("../shared/seed");
     if !seed.join("syria-truce-report.txt").exists() {
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true and ../shared/seed is missing");
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true and ../shared/seed is missing"
+        );
         eprintln!("skipped: ../shared/seed is not here");
         return;
     }

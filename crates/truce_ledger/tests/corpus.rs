@@ -23,7 +23,10 @@ fn corpus() -> Option<Ledger> {
         "/../../../shared/corpus/news2016-aggregator-mirror/syria_articles_2016H1.jsonl"
     );
     let Ok(text) = std::fs::read_to_string(path) else {
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true and {path} is missing");
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true and {path} is missing"
+        );
         eprintln!("skipped: corpus not present");
         return None;
     };

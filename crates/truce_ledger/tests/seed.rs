@@ -6,7 +6,10 @@ use truce_ledger::{Ledger, Level, State, Status, StatusEntry, parse_time};
 
 fn seed_ledger() -> Option<Ledger> {
     let Some(text) = common::seed() else {
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true and the seed is missing");
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true and the seed is missing"
+        );
         eprintln!("skipped: ../../../shared/seed/syria-truce-report.txt is not present");
         return None;
     };
