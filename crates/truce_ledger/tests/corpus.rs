@@ -75,7 +75,9 @@ fn one_nationwide_record() {
     // only for the July "restore the truce" talk, more than 45 days later
     assert!(!national.is_empty() && national.len() <= 2, "{national:#?}");
     let coh = &national[0];
-    assert!(coh.links.len() > 100, "{}", coh.links.len());
+    // (77 links since the gate rules stopped background mentions and calls
+    // from reading as claims about it; 100+ before)
+    assert!(coh.links.len() > 60, "{}", coh.links.len());
     assert!(coh.names.iter().any(|n| n == "cessation_of_hostilities"));
     // in force in March, collapsed (or disputed) by the end of April
     let march = status(&ledger, "Homs", "2016-03-10T12:00");
