@@ -121,7 +121,7 @@ impl Extractor {
             })
             .collect();
         let weighted = mentions.iter().map(|(ids, w)| (ids.as_slice(), *w));
-        truce_geo::Theatre::choose(&self.gazetteer, weighted, truce_geo::HOME)
+        truce_geo::Theatre::choose(self.gazetteer, weighted, truce_geo::HOME)
     }
 
     /// Actors of another country named by common nouns ("government

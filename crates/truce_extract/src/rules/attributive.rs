@@ -11,7 +11,7 @@
 //! brief local truces" (the truce noun follows and no determiner stands
 //! before the trigger: the trigger is a verb with the truce as object).
 
-use super::{Ctx, Verdict, tokens, words};
+use super::{Ctx, Verdict, listed, tokens};
 use crate::frames::Frame;
 
 pub(crate) const ID: &str = "gate.attributive";
@@ -22,7 +22,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let [word] = t.as_slice() else {
         return Verdict::Keep;
     };
-    if !words("adjectival").iter().any(|w| w == word) {
+    if !listed("adjectival", word) {
         return Verdict::Keep;
     }
     let after = ctx.after(f.folded.1);
@@ -35,7 +35,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let Some(next) = tokens(after).first().copied() else {
         return Verdict::Keep;
     };
-    if words("verb_follow").iter().any(|w| w == next) {
+    if listed("verb_follow", next) {
         return Verdict::Keep;
     }
     // "Syria declared brief local truces": a verb whose object is the
@@ -45,7 +45,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
         .noun
         .is_some_and(|n| n.0 >= f.folded.1 && ctx.doc.words_between(f.folded.1, n.0) <= 3);
     let before = ctx.doc.word_before(f.folded.0);
-    let modifier = words("determiner").iter().any(|w| w == before);
+    let modifier = listed("determiner", before);
     if object && !modifier {
         Verdict::Keep
     } else {

@@ -13,7 +13,7 @@
 //! has slowed since a fragile cessation of hostilities brokered by the
 //! powers came into force").
 
-use super::{Ctx, Verdict, clause_tail, ends_near, tokens, words};
+use super::{Ctx, Verdict, clause_tail, ends_near, listed, tokens};
 use crate::frames::Frame;
 use truce_model::ClaimKind;
 
@@ -44,7 +44,7 @@ pub(crate) fn dates_only(before: &str) -> bool {
         .iter()
         .rev()
         .find(|w| !aux.contains(w))
-        .is_some_and(|w| words("dating").iter().any(|d| d == w));
+        .is_some_and(|w| listed("dating", w));
     since || relative
 }
 

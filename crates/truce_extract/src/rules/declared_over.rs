@@ -8,7 +8,7 @@
 //! over the holiday" ("over" before an article is a preposition) or a
 //! plain declaration ("declared a truce in Homs").
 
-use super::{Ctx, Verdict, tokens, words};
+use super::{Ctx, Verdict, listed, tokens};
 use crate::frames::Frame;
 use truce_model::ClaimKind;
 
@@ -26,11 +26,10 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let toks = tokens(clause);
     let over = toks.iter().take(4).enumerate().any(|(i, w)| {
         let next = toks.get(i + 1).copied();
-        words("over_word").iter().any(|o| o == w)
+        listed("over_word", w)
             && next.is_none_or(|n| {
                 let article = ["the", "a", "an", "this", "these", "those", "its", "their"];
-                !article.contains(&n) && words("verb_follow").iter().any(|v| v == n)
-                    || matches!(n, "if" | "because")
+                !article.contains(&n) && listed("verb_follow", n) || matches!(n, "if" | "because")
             })
     });
     if over {

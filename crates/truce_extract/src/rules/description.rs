@@ -12,7 +12,7 @@
 //! effect"): DESIGN.md records that as a declaration by that actor, though
 //! the annotators of `eval/claims` often left it out.
 
-use super::{Ctx, Verdict, tokens, words};
+use super::{Ctx, Verdict, listed, tokens};
 use crate::frames::Frame;
 use truce_model::ClaimKind;
 
@@ -28,10 +28,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let between = ctx.doc.folded_between(noun.1, f.folded.0);
     let toks = tokens(between);
     let reduced = toks.is_empty() && !between.contains(',');
-    let relative = toks
-        .first()
-        .is_some_and(|w| words("relative").iter().any(|r| r == w))
-        && toks.len() <= 3;
+    let relative = toks.first().is_some_and(|w| listed("relative", w)) && toks.len() <= 3;
     let by_agent = tokens(ctx.after(f.folded.1)).first() == Some(&"by");
     if (reduced || relative) && !by_agent {
         Verdict::Drop

@@ -12,7 +12,7 @@
 //! match a trigger next to its noun ("the truce, which began on Saturday,
 //! has largely held").
 
-use super::{Ctx, Verdict, tokens, words};
+use super::{Ctx, Verdict, listed, tokens};
 use crate::frames::Frame;
 
 pub(crate) const ID: &str = "gate.far_noun";
@@ -47,7 +47,7 @@ pub(crate) fn distance(between: &str) -> usize {
 
 fn aside(part: &str) -> bool {
     let first = tokens(part).first().copied().unwrap_or("");
-    words("aside").iter().any(|w| w == first) || (first.len() > 4 && first.ends_with("ed"))
+    listed("aside", first) || (first.len() > 4 && first.ends_with("ed"))
 }
 
 #[cfg(test)]

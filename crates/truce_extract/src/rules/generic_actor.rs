@@ -9,14 +9,14 @@
 //! mention with a name in it ("Syrian army", "Assad forces", "Hezbollah"),
 //! which names its actor in any report.
 
-use super::{tokens, words};
+use super::{listed, tokens};
 use truce_text::fold;
 
 /// True when every word of the mention is a generic word.
 pub(crate) fn generic(mention: &str) -> bool {
     let folded = fold(mention);
     let toks = tokens(folded.text());
-    !toks.is_empty() && toks.iter().all(|t| words("generic").iter().any(|w| w == t))
+    !toks.is_empty() && toks.iter().all(|t| listed("generic", t))
 }
 
 #[cfg(test)]

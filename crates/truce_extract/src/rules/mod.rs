@@ -165,6 +165,11 @@ pub(crate) fn words(list: &str) -> &'static [String] {
     WORDS.get(list).map_or(&[], Vec::as_slice)
 }
 
+/// Whether `word` is a phrase of list `list`.
+pub(crate) fn listed(list: &str, word: &str) -> bool {
+    words(list).iter().any(|w| w == word)
+}
+
 /// Whole words of folded text, punctuation stripped from their ends.
 pub(crate) fn tokens(text: &str) -> Vec<&str> {
     text.split(' ')

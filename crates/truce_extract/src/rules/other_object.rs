@@ -10,7 +10,7 @@
 //! extended for 24 hours", "extended it", "bring Homs into the truce", "an
 //! end to the ceasefire".
 
-use super::{Ctx, Verdict, tokens, words};
+use super::{Ctx, Verdict, listed, tokens, words};
 use crate::frames::Frame;
 
 pub(crate) const ID: &str = "gate.other_object";
@@ -47,8 +47,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
             && ctx.doc.words_between(f.folded.1, m.folded.0) <= 1
             && m.places().next().is_some()
     });
-    let function = words("verb_follow").iter().any(|w| w == next)
-        || words("pronoun").iter().any(|w| w == next);
+    let function = listed("verb_follow", next) || listed("pronoun", next);
     if noun_next || place_next || function {
         Verdict::Keep
     } else {

@@ -10,7 +10,7 @@
 //! match "the truce took effect at midnight", "the ceasefire, which Russia
 //! brokered, held", "since it came into force".
 
-use super::{Ctx, Verdict, far_noun::distance, tokens, words};
+use super::{Ctx, Verdict, far_noun::distance, listed, tokens};
 use crate::frames::Frame;
 
 pub(crate) const ID: &str = "gate.subject";
@@ -21,7 +21,7 @@ const MAX_WORDS: usize = 6;
 pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let trig = ctx.doc.folded_between(f.folded.0, f.folded.1);
     let t = tokens(trig).join(" ");
-    if !words("intransitive").iter().any(|w| *w == t) {
+    if !listed("intransitive", &t) {
         return Verdict::Keep;
     }
     let before = tokens(super::clause_tail(ctx.before(f.folded.0)));
@@ -29,7 +29,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
         "has", "have", "had", "was", "is", "been", "largely", "still", "already", "not",
     ];
     let prev = before.iter().rev().find(|w| !skip.contains(w)).copied();
-    if prev.is_some_and(|p| words("pronoun").iter().any(|w| w == p)) {
+    if prev.is_some_and(|p| listed("pronoun", p)) {
         return Verdict::Keep;
     }
     let subject = ctx.noun.is_some_and(|n| {
