@@ -109,6 +109,7 @@ fn load(args: &BenchArgs) -> Result<(Corpus, Vec<Record>)> {
                 title: Some(g.title),
                 url: None,
                 language: None,
+                theatre: None,
             })
             .collect();
         let source = format!("generated ({} reports, seed {})", args.reports, args.seed);

@@ -353,7 +353,7 @@ front-matter header; options given on the command line win over it:
 Byte offsets in the report count from the first byte after the header.
 
 With --jsonl, every line is a JSON object with \"id\", \"text\" and \"published\" (and optionally
-\"outlet\", \"title\", \"url\", \"language\"; other fields are ignored). One compact JSON report is
+\"outlet\", \"title\", \"url\", \"language\", \"theatre\"; other fields are ignored). One compact JSON report is
 written per line, in input order, with document.id = the line's id. A line that cannot be read
 gets an error record {\"line\": N, \"id\": ..., \"error\": \"...\"} in its place (and a message on
 stderr); blank lines are skipped. Input is streamed in batches of 1024 lines, each batch read on
@@ -392,6 +392,12 @@ pub struct ExtractArgs {
     /// Where the report was published.
     #[arg(long, value_name = "U", conflicts_with = "jsonl")]
     pub url: Option<String>,
+
+    /// The country the report is about (ISO code: SY, YE, UA...); chosen from
+    /// the places the report names when absent. With --jsonl, a line's
+    /// "theatre" field.
+    #[arg(long, value_name = "CODE", value_parser = parse_theatre, conflicts_with = "jsonl")]
+    pub theatre: Option<String>,
 
     /// Output: pretty JSON (one report) or compact JSON Lines (--jsonl), or a text summary.
     #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -466,6 +472,17 @@ pub fn parse_duration(value: &str) -> Result<jiff::SignedDuration, String> {
         return Err(bad());
     }
     Ok(jiff::SignedDuration::from_secs(seconds))
+}
+
+/// A theatre is a two-letter country code (ISO 3166-1 alpha-2).
+fn parse_theatre(s: &str) -> Result<String, String> {
+    if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(s.to_ascii_uppercase())
+    } else {
+        Err(format!(
+            "{s:?} is not a two-letter country code (SY, YE, UA, ...)"
+        ))
+    }
 }
 
 fn parse_published(value: &str) -> Result<String, String> {

@@ -35,6 +35,7 @@ pub fn extract(arg: &str, args: &ExtractArgs) -> Result<Report> {
     input.title = args.title.clone().or(meta.title);
     input.url = args.url.clone().or(meta.url);
     input.language = meta.language;
+    input.theatre.clone_from(&args.theatre);
     let extractor = Extractor::new().context("building the extractor")?;
     Ok(extractor.extract(&input))
 }

@@ -1,5 +1,6 @@
 //! One line of JSON Lines input: `id`, `text`, `published` and optional
-//! `outlet`, `title`, `url`, `language`. Other fields are ignored.
+//! `outlet`, `title`, `url`, `language`, `theatre` (the ISO code of the
+//! country the report is about). Other fields are ignored.
 
 use crate::text::{TextProblem, check_text};
 use serde::Deserialize;
@@ -16,6 +17,8 @@ pub struct Record {
     pub title: Option<String>,
     pub url: Option<String>,
     pub language: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the report's theatre, when the caller knows it.
+    pub theatre: Option<String>,
 }
 
 impl Record {
@@ -27,6 +30,7 @@ impl Record {
         input.title.clone_from(&self.title);
         input.url.clone_from(&self.url);
         input.language.clone_from(&self.language);
+        input.theatre.clone_from(&self.theatre);
         Ok(input)
     }
 }
@@ -66,6 +70,7 @@ struct RawLine {
     #[serde(alias = "original_url", alias = "link")]
     url: Option<Value>,
     language: Option<Value>,
+    theatre: Option<Value>,
 }
 
 /// Parse one line (without its newline).
@@ -108,7 +113,21 @@ pub fn parse(bytes: &[u8]) -> Result<Record, LineError> {
         title: optional(raw.title, "title").map_err(fail)?,
         url: optional(raw.url, "url").map_err(fail)?,
         language: optional(raw.language, "language").map_err(fail)?,
+        theatre: theatre(optional(raw.theatre, "theatre").map_err(fail)?).map_err(fail)?,
     })
+}
+
+/// A theatre is a two-letter country code, kept upper-case.
+fn theatre(code: Option<String>) -> Result<Option<String>, String> {
+    match code {
+        None => Ok(None),
+        Some(c) if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            Ok(Some(c.to_ascii_uppercase()))
+        }
+        Some(c) => Err(format!(
+            "field \"theatre\" must be a two-letter country code (ISO 3166-1), got {c:?}"
+        )),
+    }
 }
 
 fn missing(name: &str) -> String {
@@ -144,6 +163,20 @@ mod tests {
         assert_eq!(r.title, None);
         let input = r.input().expect("date");
         assert_eq!(input.id.as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn theatres_are_country_codes() {
+        let r = parse(br#"{"id": 1, "text": "T.", "published": "2016-05-01", "theatre": "ye"}"#)
+            .expect("ok");
+        assert_eq!(r.theatre.as_deref(), Some("YE"));
+        assert_eq!(r.input().expect("date").theatre.as_deref(), Some("YE"));
+        let e = err(r#"{"id": 1, "text": "T.", "published": "2016-05-01", "theatre": "Yemen"}"#);
+        assert!(
+            e.message.contains("two-letter country code"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
