@@ -31,6 +31,7 @@
 //! | `gate.far_noun` | [`far_noun`] | the trigger is too far from any truce noun |
 //! | `place.venue` | [`venue`] | "talks in Geneva": a venue, not a place of the claim |
 //! | `actor.generic` | [`generic_actor`] | "government forces" in a Yemen report are not the Syrian army |
+//! | `toll.aggregate` | [`war_toll`] | "the war has killed 250,000": a war's toll is not an incident |
 //! | `context.violation` | [`violation_context`] | when a sentence's attacks are violations of its truce |
 
 pub(crate) mod anaphor;
@@ -56,6 +57,7 @@ pub(crate) mod subject;
 pub(crate) mod talks_about;
 pub(crate) mod venue;
 pub(crate) mod violation_context;
+pub(crate) mod war_toll;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
@@ -126,12 +128,17 @@ const GATES: &[Gate] = &[
     (subject::ID, subject::check),
 ];
 
-/// Run the gates on a truce frame: `None` when a gate drops it.
+/// The gates of incident frames.
+const INCIDENT_GATES: &[Gate] = &[(war_toll::ID, war_toll::check)];
+
+/// Run the gates on a truce or incident frame: `None` when a gate drops it.
 pub(crate) fn gate(ctx: &Ctx<'_, '_>, mut f: Frame) -> Option<Frame> {
-    if !f.kind.is_truce() {
-        return Some(f);
-    }
-    for (id, check) in GATES {
+    let gates = match f.kind {
+        k if k.is_truce() => GATES,
+        ClaimKind::IncidentAttack => INCIDENT_GATES,
+        _ => return Some(f),
+    };
+    for (id, check) in gates {
         match check(ctx, &f) {
             Verdict::Keep => continue,
             Verdict::Drop => return None,
