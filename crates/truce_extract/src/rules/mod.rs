@@ -18,6 +18,7 @@
 //! | `gate.noun_of` | [`noun_of`] | "a collapse of diplomatic efforts" is not a truce's collapse |
 //! | `gate.attributive` | [`attributive`] | "renewed hostilities", "a proposed ceasefire": adjectives claim nothing |
 //! | `gate.description` | [`description`] | "a ceasefire brokered by X has ended": the brokering is a description |
+//! | `gate.reported` | [`reported`] | "announced the agreement had expired" declares nothing |
 //! | `gate.exclusion` | [`exclusion`] | "the truce does not cover Nusra" is a scope exclusion, not a negated truce |
 //! | `gate.talks_about` | [`talks_about`] | peace talks near a truce noun are not truce talks |
 //! | `gate.compound` | [`compound`] | "open-ended", "rebel-held": halves of compounds are not triggers |
@@ -52,6 +53,7 @@ pub(crate) mod opinion;
 pub(crate) mod other_object;
 pub(crate) mod purpose;
 pub(crate) mod question;
+pub(crate) mod reported;
 pub(crate) mod scheduled;
 pub(crate) mod subject;
 pub(crate) mod talks_about;
@@ -118,6 +120,7 @@ const GATES: &[Gate] = &[
     (purpose::ID, purpose::check),
     (attributive::ID, attributive::check),
     (description::ID, description::check),
+    (reported::ID, reported::check),
     (exclusion::ID, exclusion::check),
     (talks_about::ID, talks_about::check),
     (background::ID, background::check),

@@ -1,7 +1,8 @@
 //! `gate.opinion`: "agreed that ..." states an opinion, not an agreement.
 //!
 //! Matches a truce frame whose trigger begins a phrase of the `opinion`
-//! list ("agreed that", "agree that", "welcomed the fact"). "The leaders
+//! list ("agreed that", "agree that", "welcomed the fact", "announced
+//! that": a reporting verb, whose clause holds the claim if any). "The leaders
 //! agreed that the cessation of hostilities had started to yield results"
 //! declares no truce; "they welcomed the fact the truce was holding" is
 //! praise from outside, not an acceptance by a party. Must not match "agreed to a ceasefire" or "agreed on a truce",
@@ -39,6 +40,7 @@ mod tests {
             "The envoys agree that the ceasefire must be protected.",
             "Officials agreed that the truce in Aleppo was a step forward.",
             "They agreed that a ceasefire deal would help.",
+            "The SDF announced that its fighters had withdrawn from the buffer zone.",
             "European leaders welcomed the fact the truce in Aleppo appeared to be holding.",
         ] {
             let k = truce_kinds(s);
