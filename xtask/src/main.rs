@@ -9,6 +9,7 @@
 
 mod gazetteer;
 mod geom;
+mod parser;
 
 use std::path::PathBuf;
 
@@ -17,7 +18,9 @@ use anyhow::{Context, Result, bail};
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
     let Some(task) = args.next() else {
-        bail!("usage: cargo xtask gazetteer [--shared PATH] [--out PATH]");
+        bail!(
+            "usage: cargo xtask gazetteer [--shared PATH] [--out PATH] | train-parser [DIR] | eval-parser [DIR]"
+        );
     };
     match task.as_str() {
         "gazetteer" => {
@@ -36,7 +39,21 @@ fn main() -> Result<()> {
             }
             gazetteer::run(&root, &shared, &out)
         }
-        other => bail!("unknown task {other}; known tasks: gazetteer"),
+        "train-parser" => {
+            let root = workspace_root()?;
+            let silver = args
+                .next()
+                .map_or(root.join("target").join("silver"), PathBuf::from);
+            parser::run_train(&silver, &root.join("data").join("parser.bin"))
+        }
+        "eval-parser" => {
+            let root = workspace_root()?;
+            let silver = args
+                .next()
+                .map_or(root.join("target").join("silver"), PathBuf::from);
+            parser::run_eval(&silver)
+        }
+        other => bail!("unknown task {other}; known tasks: gazetteer, train-parser, eval-parser"),
     }
 }
 
