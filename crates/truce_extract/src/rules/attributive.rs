@@ -25,14 +25,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     if !listed("adjectival", word) {
         return Verdict::Keep;
     }
-    let after = ctx.after(f.folded.1);
-    if after
-        .trim_start()
-        .starts_with([',', '.', ';', ':', ')', '"', '\u{201d}'])
-    {
-        return Verdict::Keep;
-    }
-    let Some(next) = tokens(after).first().copied() else {
+    let Some(next) = ctx.next_word(f.folded.1) else {
         return Verdict::Keep;
     };
     if listed("verb_follow", next) {

@@ -9,7 +9,7 @@
 //! shelling, the truce held" keeps the truce in force: the noun is not
 //! governed by "despite").
 
-use super::{Ctx, Verdict, clause_tail, ends_near, tokens};
+use super::{Ctx, Verdict};
 use crate::frames::Frame;
 
 pub(crate) const ID: &str = "gate.background";
@@ -18,12 +18,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, _f: &Frame) -> Verdict {
     let Some(noun) = ctx.noun else {
         return Verdict::Keep;
     };
-    let toks = tokens(clause_tail(ctx.before(noun.0)));
-    if ends_near(&toks, "background", 3) {
-        Verdict::Drop
-    } else {
-        Verdict::Keep
-    }
+    Verdict::drop_if(ctx.listed_before(noun.0, "background", 3))
 }
 
 #[cfg(test)]

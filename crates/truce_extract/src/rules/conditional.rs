@@ -10,18 +10,13 @@
 //! condition follows the trigger ("The truce held, even if clashes were
 //! reported").
 
-use super::{Ctx, Verdict, clause_tail, ends_near, tokens};
+use super::{Ctx, Verdict};
 use crate::frames::Frame;
 
 pub(crate) const ID: &str = "gate.conditional";
 
 pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
-    let toks = tokens(clause_tail(ctx.before(f.folded.0)));
-    if ends_near(&toks, "conditional", 12) {
-        Verdict::Drop
-    } else {
-        Verdict::Keep
-    }
+    Verdict::drop_if(ctx.listed_before(f.folded.0, "conditional", 12))
 }
 
 #[cfg(test)]

@@ -9,18 +9,13 @@
 //! elsewhere ("Rebels often clash with the army, but the truce in Homs held
 //! on Sunday" keeps the truce in force: the word is in another clause).
 
-use super::{Ctx, Verdict, clause_tail, ends_near, tokens};
+use super::{Ctx, Verdict};
 use crate::frames::Frame;
 
 pub(crate) const ID: &str = "gate.habitual";
 
 pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
-    let toks = tokens(clause_tail(ctx.before(f.folded.0)));
-    if ends_near(&toks, "habitual", 6) {
-        Verdict::Drop
-    } else {
-        Verdict::Keep
-    }
+    Verdict::drop_if(ctx.listed_before(f.folded.0, "habitual", 6))
 }
 
 #[cfg(test)]

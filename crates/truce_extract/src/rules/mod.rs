@@ -88,7 +88,30 @@ pub(crate) struct Ctx<'d, 'a> {
     pub noun: Option<(usize, usize)>,
 }
 
+impl Verdict {
+    /// `Drop` when `cond` holds, else `Keep`.
+    pub fn drop_if(cond: bool) -> Verdict {
+        if cond { Verdict::Drop } else { Verdict::Keep }
+    }
+}
+
 impl Ctx<'_, '_> {
+    /// Whether a phrase of `list` ends within `window` words before folded
+    /// offset `at`, in the same clause.
+    pub fn listed_before(&self, at: usize, list: &str, window: usize) -> bool {
+        ends_near(&tokens(clause_tail(self.before(at))), list, window)
+    }
+
+    /// The word right after folded offset `at`, unless punctuation comes first.
+    pub fn next_word(&self, at: usize) -> Option<&str> {
+        let after = self.after(at);
+        let punct = [',', '.', ';', ':', ')', '"', '\u{201d}'];
+        if after.trim_start().starts_with(punct) {
+            return None;
+        }
+        tokens(after).first().copied()
+    }
+
     /// The folded text of the sentence from its start to folded offset `at`.
     pub fn before(&self, at: usize) -> &str {
         let start = self.doc.folded.to_folded(self.s.span.start);
