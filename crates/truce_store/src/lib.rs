@@ -20,7 +20,7 @@
 //! let store = SqlStore::open("sqlite::memory:").await.unwrap();
 //! let document = Document {
 //!     id: "d1".into(), published: "2016-05-01".into(), outlet: None, title: None,
-//!     url: None, language: None, translated_by: None, edited_by: None,
+//!     url: None, language: None, translated_by: None, edited_by: None, theatre: None,
 //!     bytes: 14, extractor: "test".into(),
 //! };
 //! let doc = NewDocument::new("The truce held.".into(), Report { document, claims: vec![] });
