@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// The rule, as printed with every evaluation.
-pub const RULE: &str = "FNV-1a 64 of the row id (UTF-8 bytes): even = dev, odd = test";
+pub const RULE: &str = "FNV-1a 64 of the split key (row id; UCDP: headline; claims: document id), even = dev, odd = test";
 
 /// One half of a labelled set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
