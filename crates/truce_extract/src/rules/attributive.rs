@@ -39,11 +39,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
         .is_some_and(|n| n.0 >= f.folded.1 && ctx.doc.words_between(f.folded.1, n.0) <= 3);
     let before = ctx.doc.word_before(f.folded.0);
     let modifier = listed("determiner", before);
-    if object && !modifier {
-        Verdict::Keep
-    } else {
-        Verdict::Drop
-    }
+    Verdict::drop_if(!object || modifier)
 }
 
 #[cfg(test)]

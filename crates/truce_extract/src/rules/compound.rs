@@ -18,11 +18,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let mut chars = before.chars().rev();
     let hyphen = matches!(chars.next(), Some('-' | '\u{2010}' | '\u{2011}'));
     let joined = chars.next().is_some_and(char::is_alphanumeric);
-    if hyphen && joined {
-        Verdict::Drop
-    } else {
-        Verdict::Keep
-    }
+    Verdict::drop_if(hyphen && joined)
 }
 
 #[cfg(test)]

@@ -23,11 +23,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     if f.kind != ClaimKind::TruceInForce {
         return Verdict::Keep;
     }
-    if dates_only(ctx.before(f.folded.0)) {
-        Verdict::Drop
-    } else {
-        Verdict::Keep
-    }
+    Verdict::drop_if(dates_only(ctx.before(f.folded.0)))
 }
 
 /// Whether a trigger after `before` (the sentence up to it) sits in a

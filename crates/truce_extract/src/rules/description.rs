@@ -30,11 +30,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let reduced = toks.is_empty() && !between.contains(',');
     let relative = toks.first().is_some_and(|w| listed("relative", w)) && toks.len() <= 3;
     let by_agent = tokens(ctx.after(f.folded.1)).first() == Some(&"by");
-    if (reduced || relative) && !by_agent {
-        Verdict::Drop
-    } else {
-        Verdict::Keep
-    }
+    Verdict::drop_if((reduced || relative) && !by_agent)
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let scope = words("scope_verb")
         .iter()
         .any(|w| w.split(' ').next() == Some(first));
-    if scope { Verdict::Drop } else { Verdict::Keep }
+    Verdict::drop_if(scope)
 }
 
 #[cfg(test)]

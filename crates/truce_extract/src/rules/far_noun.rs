@@ -29,7 +29,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
         };
         distance(ctx.doc.folded_between(a, b)) > MAX_WORDS
     });
-    if far { Verdict::Drop } else { Verdict::Keep }
+    Verdict::drop_if(far)
 }
 
 /// Words between noun and trigger, leaving out comma-delimited asides that

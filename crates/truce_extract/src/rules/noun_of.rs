@@ -19,7 +19,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let close = ctx
         .noun
         .is_some_and(|n| n.0 >= f.folded.1 && ctx.doc.words_between(f.folded.1, n.0) <= 6);
-    if close { Verdict::Keep } else { Verdict::Drop }
+    Verdict::drop_if(!close)
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let starts = words("opinion")
         .iter()
         .any(|p| find_phrase(&toks, p).first() == Some(&0));
-    if starts { Verdict::Drop } else { Verdict::Keep }
+    Verdict::drop_if(starts)
 }
 
 #[cfg(test)]

@@ -41,11 +41,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
             && m.places().next().is_some()
     });
     let function = listed("verb_follow", next) || listed("pronoun", next);
-    if noun_next || place_next || function {
-        Verdict::Keep
-    } else {
-        Verdict::Drop
-    }
+    Verdict::drop_if(!(noun_next || place_next || function))
 }
 
 #[cfg(test)]

@@ -15,11 +15,7 @@ pub(crate) const ID: &str = "gate.question";
 pub(crate) fn check(ctx: &Ctx<'_, '_>, _f: &Frame) -> Verdict {
     let text = ctx.doc.slice(ctx.s.span).trim_end();
     let text = text.trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', ')']);
-    if text.ends_with('?') {
-        Verdict::Drop
-    } else {
-        Verdict::Keep
-    }
+    Verdict::drop_if(text.ends_with('?'))
 }
 
 #[cfg(test)]

@@ -35,11 +35,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let subject = ctx.noun.is_some_and(|n| {
         n.1 <= f.folded.0 && distance(ctx.doc.folded_between(n.1, f.folded.0)) <= MAX_WORDS
     });
-    if subject {
-        Verdict::Keep
-    } else {
-        Verdict::Drop
-    }
+    Verdict::drop_if(!subject)
 }
 
 #[cfg(test)]

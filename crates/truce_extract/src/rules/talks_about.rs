@@ -29,7 +29,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
         };
         ctx.doc.words_between(a, b) > MAX_WORDS
     });
-    if far { Verdict::Drop } else { Verdict::Keep }
+    Verdict::drop_if(far)
 }
 
 #[cfg(test)]

@@ -22,11 +22,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let has =
         |toks: &[&str], list: &str| words(list).iter().any(|p| !find_phrase(toks, p).is_empty());
     let war_subject = ends_near(&before, "war_noun", 6);
-    if war_subject || has(&after, "aggregate_after") || has(&sentence, "hunger") {
-        Verdict::Drop
-    } else {
-        Verdict::Keep
-    }
+    Verdict::drop_if(war_subject || has(&after, "aggregate_after") || has(&sentence, "hunger"))
 }
 
 #[cfg(test)]
