@@ -26,7 +26,7 @@ mod tests {
     #[test]
     fn conditions_make_no_claim() {
         for s in [
-            "If the truce ends, the regime is ready to attack.",
+            "If the ceasefire lapses, the brigade will storm the hill.",
             "Talks would only succeed if the ceasefire were respected.",
             "The opposition will attend provided the truce holds.",
             "Unless the ceasefire is extended, fighting will resume.",

@@ -2,10 +2,10 @@
 //!
 //! Matches a `truce.in_force` trigger at most three words after "since"
 //! (the `since` list), or right after "which" or "that" (the `dating`
-//! list, auxiliaries between allowed): "violated the truce 264 times
-//! since it came into force last week", "breaches in the truce, which came
-//! into effect on Feb. 27", "the cessation of hostilities that went into
-//! effect on Feb. 27 has been left in tatters". The clause tells when the
+//! list, auxiliaries between allowed): "broke the ceasefire 31 times
+//! since it came into force", "breaching the truce, which came into effect
+//! on 3 June", "the ceasefire that went into effect in March now lies in
+//! ruins". The clause tells when the
 //! truce began; the sentence asserts something else (a violation, a
 //! collapse), and analysts record only that. Must not match a truce in
 //! force in the main clause ("the truce has held since it began at
@@ -51,11 +51,11 @@ mod tests {
     #[test]
     fn dating_clauses_claim_nothing() {
         for s in [
-            "Russia and the regime violated the truce 264 times since it came into force last week.",
-            "Both sides blamed each other for breaches in the truce, which came into effect on Feb. 27.",
-            "The cessation of hostilities that went into effect on Feb. 27 has been left in tatters.",
+            "Militias broke the ceasefire in Hama 31 times since it came into force on Tuesday.",
+            "Each camp accused the other of breaching the truce in Daraa, which came into effect on 3 June.",
+            "The ceasefire in Idlib that went into effect in March now lies in ruins.",
             "Rebels breached the ceasefire in Aleppo repeatedly since it took effect.",
-            "The truce, which began at the end of February, has since faltered.",
+            "The truce in Homs, which began in early May, has since weakened.",
         ] {
             let k = truce_kinds(s);
             assert!(!k.iter().any(|(k, _)| k == "truce.in_force"), "{s}: {k:?}");
@@ -66,7 +66,7 @@ mod tests {
     fn main_clauses_and_long_subjects_read() {
         for s in [
             "The truce has held in Homs since it began at midnight.",
-            "Fighting has slowed since a fragile cessation of hostilities brokered by the powers came into force.",
+            "Shelling eased since a shaky ceasefire drafted by two envoys came into force.",
         ] {
             let k = truce_kinds(s);
             assert!(k.iter().any(|(k, _)| k == "truce.in_force"), "{s}: {k:?}");

@@ -46,7 +46,7 @@ mod tests {
     #[test]
     fn declaring_over_is_an_end() {
         for s in [
-            "Rebel groups declared the truce to be null and void.",
+            "Three brigades declared the Daraa truce to be null and void.",
             "The opposition declared the truce over on Monday.",
             "The HNC declared the ceasefire dead.",
             "The army declared the truce in Homs over.",

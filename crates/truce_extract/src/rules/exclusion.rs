@@ -36,7 +36,7 @@ mod tests {
         for s in [
             "The truce does not cover the Nusra Front or Islamic State.",
             "The ceasefire does not include attacks on Islamic State.",
-            "Islamic State is not included in the cessation of hostilities.",
+            "The Raqqa front is not included in the Hama ceasefire.",
             "The truce does not apply to the Nusra Front.",
             "The ceasefire doesn't cover Raqqa.",
         ] {

@@ -44,8 +44,8 @@ mod tests {
     #[test]
     fn extending_to_a_place_expands() {
         for s in [
-            "Russia and the US have been working to extend the local truces to Aleppo.",
-            "The envoy hoped the truce could be extended to Aleppo.",
+            "The mediators have tried for weeks to extend the Homs truces to Hama.",
+            "The envoy hoped the Daraa truce could be extended to Quneitra.",
             "The army extended the ceasefire to Daraa on Monday.",
             "They agreed to extend the truce to the city of Homs.",
             "The regime of calm was extended to Eastern Ghouta.",

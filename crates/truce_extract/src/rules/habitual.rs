@@ -3,8 +3,8 @@
 //! Matches a truce trigger preceded in its clause, within six words, by a
 //! habitual phrase of the `habitual` list ("every time", "whenever",
 //! "often", "tend to"). "Repeatedly breached" is not habitual: it reports
-//! breaches. "Every time Russia declares a truce it is the
-//! first to violate it" and "local truces have often collapsed" speak of
+//! breaches. "Every time the army declares a truce it
+//! breaks it" and "local truces have often collapsed" speak of
 //! no particular truce. Must not match a particular event with such a word
 //! elsewhere ("Rebels often clash with the army, but the truce in Homs held
 //! on Sunday" keeps the truce in force: the word is in another clause).
@@ -25,7 +25,7 @@ mod tests {
     #[test]
     fn generalities_claim_nothing() {
         for s in [
-            "Every time Russia declares a truce in Syria it is the first to violate it.",
+            "Every time the army declares a truce in Daraa it breaks it within hours.",
             "Local truces have often collapsed within days.",
             "Whenever a ceasefire is declared in Aleppo, fighting resumes.",
             "Truces in Syria tend to collapse within days.",

@@ -15,7 +15,7 @@
 //! | `gate.purpose` | [`purpose`] | a truce that is only called for or aimed at is proposed, or nothing |
 //! | `gate.background` | [`background`] | "despite the truce", "ahead of the ceasefire": no claim |
 //! | `gate.opinion` | [`opinion`] | "agreed that ..." is an opinion, not a truce agreement |
-//! | `gate.noun_of` | [`noun_of`] | "a collapse of diplomatic efforts" is not a truce's collapse |
+//! | `gate.noun_of` | [`noun_of`] | "a collapse of the aid talks" is not a truce's collapse |
 //! | `gate.attributive` | [`attributive`] | "renewed hostilities", "a proposed ceasefire": adjectives claim nothing |
 //! | `gate.description` | [`description`] | "a ceasefire brokered by X has ended": the brokering is a description |
 //! | `gate.reported` | [`reported`] | "announced the agreement had expired" declares nothing |

@@ -1,7 +1,7 @@
 //! `gate.noun_of`: a trigger noun whose "of" names something else.
 //!
 //! Matches a truce trigger followed by "of" when no truce noun follows
-//! within five words: "to prevent a collapse of diplomatic efforts ...
+//! within five words: "fearing a collapse of the aid talks ...
 //! pushing for a ceasefire" is the collapse of the efforts, not of a truce.
 //! Must not match "the collapse of the truce", "an end of the ceasefire",
 //! "a violation of the cessation of hostilities".
@@ -29,7 +29,7 @@ mod tests {
     #[test]
     fn other_things_collapse() {
         for s in [
-            "To prevent a collapse of diplomatic efforts to end the war, Kerry wants a truce.",
+            "Fearing a collapse of the aid talks in Amman, Jordan asked for a truce.",
             "The collapse of peace talks in Geneva worried supporters of the ceasefire.",
             "An end of the siege of Madaya was a condition of the truce.",
             "The violation of airspace angered Turkey, which backs the ceasefire.",

@@ -35,7 +35,7 @@ mod tests {
     #[test]
     fn agreeing_that_is_no_declaration() {
         for s in [
-            "The leaders agreed that the cessation of hostilities had started yielding results.",
+            "The two envoys agreed that the ceasefire in Hama was starting to pay off.",
             "Both ministers agreed that the truce was fragile.",
             "The envoys agree that the ceasefire must be protected.",
             "Officials agreed that the truce in Aleppo was a step forward.",
@@ -54,8 +54,7 @@ mod tests {
 
     #[test]
     fn agreeing_to_a_truce_is_a_declaration() {
-        let k =
-            truce_kinds("Major powers agreed on Friday to a cessation of hostilities in Syria.");
+        let k = truce_kinds("The two sides agreed on Tuesday to a ceasefire around Hama.");
         assert!(k.iter().any(|(k, _)| k == "truce.declared"), "{k:?}");
     }
 }

@@ -4,7 +4,7 @@
 //! ("expand", "extend", "renew", "bring"), or whose phrase is in it ("an
 //! end to"), directly followed by a content word that does not begin the
 //! truce noun: "to expand delivery of humanitarian aid", "extended its
-//! control", "a planned ceasefire would bring much relief", "an end to
+//! control", "the coming ceasefire will bring much quiet", "an end to
 //! attacks on civilians". The object is not the truce. Must not match
 //! "extended the truce", "expand the ceasefire to Aleppo", "the truce was
 //! extended for 24 hours", "extended it", "bring Homs into the truce", "an
@@ -57,7 +57,7 @@ mod tests {
             "The army expanded operations near the truce zone in Homs.",
             "Russia extended support to the army during the ceasefire.",
             "The deal included a ceasefire and an end to attacks on civilians.",
-            "Doubts grew that a planned ceasefire would bring much relief.",
+            "Few expect that the coming ceasefire will bring much quiet.",
         ] {
             let k = truce_kinds(s);
             assert!(

@@ -7,7 +7,7 @@
 //! - After a call, the claim is `truce.proposed` ("Kerry is pushing for a
 //!   ceasefire": a proposal by Kerry, not a declared truce).
 //! - After a goal, nothing is claimed unless the claim already is a
-//!   proposal or a negotiation ("talks on how to enforce a ceasefire" say
+//!   proposal or a negotiation ("studying how to enforce a ceasefire" says
 //!   nothing about a truce in force).
 //!
 //! Must not match when the noun comes before the call ("the ceasefire, which
@@ -65,7 +65,7 @@ mod tests {
     #[test]
     fn goals_claim_nothing() {
         for s in [
-            "Powers should begin talks on how to enforce a ceasefire, he said.",
+            "The envoys will study how to enforce a ceasefire in Daraa, he said.",
             "The plan is a road map for a ceasefire that would hold for months.",
             "Efforts to secure a truce that would be respected failed again.",
         ] {

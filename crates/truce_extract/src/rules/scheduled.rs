@@ -4,7 +4,7 @@
 //! word before it, is in the `present` list: "comes into effect", "takes
 //! effect", "begins") preceded in its clause, within eight words, by a
 //! `subordinator` ("once", "after", "when", "until"). "Militants left the
-//! area to avoid attack after the ceasefire comes into force" is a plan,
+//! villages so as not to be hit after the truce comes into force" is a plan,
 //! not a truce in force: the claim becomes `planned`. Must not match the
 //! past ("after the ceasefire came into force, fighting dropped" stays
 //! asserted).
@@ -37,7 +37,7 @@ mod tests {
     #[test]
     fn subordinate_futures_are_planned() {
         for s in [
-            "Nusra evacuated areas to avoid attack after the cease-fire comes into force.",
+            "Fighters left two villages near Hama so as not to be hit after the truce comes into force.",
             "Aid will move once the truce takes effect in Aleppo.",
             "Areas that could be attacked once the ceasefire comes into effect are unclear.",
             "Fighters will stay put until the truce begins on Saturday.",

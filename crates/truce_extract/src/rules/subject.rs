@@ -45,7 +45,7 @@ mod tests {
     #[test]
     fn other_subjects_begin_no_truce() {
         for s in [
-            "The cessation of hostilities, the first of its kind since the war began in 2011, is less formal.",
+            "The Hama truce, the longest lull since the siege began in 2014, is informal.",
             "Strikes hit a village held by the army near the ceasefire line.",
             "Talks began in Geneva on Monday as the truce was discussed.",
             "Aid deliveries started in Madaya under the ceasefire deal.",

@@ -2,9 +2,9 @@
 //!
 //! Matches a `truce.negotiating` frame whose trigger ("talks",
 //! "negotiations", "discussions") is more than five words from its truce
-//! noun. "The head of the delegation to the peace talks gave a gloomy
-//! assessment of the truce" and "talks in Munich aimed at reconciling
-//! differences over a proposed ceasefire" are peace talks, not a truce
+//! noun. "A member of the team at the political talks spoke bleakly
+//! about the truce" and "talks in Vienna about trade routes and budgets,
+//! beside the ceasefire" are peace talks, not a truce
 //! under negotiation. Must not match "truce talks", "talks on a ceasefire
 //! for Aleppo", "negotiations over a new truce in Homs".
 
@@ -39,8 +39,8 @@ mod tests {
     #[test]
     fn peace_talks_are_not_truce_talks() {
         for s in [
-            "The head of the delegation to the peace talks gave a gloomy assessment of the truce.",
-            "Diplomats are holding talks in Munich aimed at reconciling their many differences over the ceasefire.",
+            "A member of the team at the political talks spoke at length and bleakly about the fate of the truce.",
+            "Envoys are holding talks in Vienna about trade routes, budgets and other matters, beside the ceasefire.",
             "Negotiations on a political transition in Damascus resumed as the truce held.",
             "The talks in Geneva between the government and the opposition stalled despite the ceasefire.",
             "Discussions about aid deliveries to Madaya and other besieged towns continued under the truce.",
