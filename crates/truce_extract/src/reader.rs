@@ -185,8 +185,9 @@ impl Extractor {
         st.near.drain(..excess);
         let violation = crate::rules::violation_context::applies(doc, s);
         let nums = numbers(doc, s);
+        let opening = crate::rules::opening_date::opening(doc, s);
         let mut sentence_scope = Vec::new();
-        let mut seen: Vec<(ClaimKind, Option<usize>)> = Vec::new();
+        let mut seen: Vec<((ClaimKind, Option<usize>), usize)> = Vec::new();
         for seg in segments(doc, s, att.verb) {
             let mut frames = triggers(doc, s, seg, violation);
             if frames.is_empty() {
@@ -199,8 +200,16 @@ impl Extractor {
                 .collect();
             for t in times {
                 let at = s.times[t].folded.0;
-                if let Some(o) = owner(&frames, at, |_| true) {
+                let leads = crate::rules::opening_date::leads_clause(doc, s, t);
+                if let Some(o) = owner(&frames, at, |f| !leads || f.folded.0 >= at)
+                    .or_else(|| owner(&frames, at, |_| true))
+                {
                     frames[o].times.push(t);
+                }
+            }
+            if let Some(t) = opening.filter(|&t| Some(t) != statement_time) {
+                for f in frames.iter_mut().filter(|f| f.times.is_empty()) {
+                    f.times.push(t);
                 }
             }
             attach_targets(s, seg, &mut frames);
@@ -229,12 +238,20 @@ impl Extractor {
                 }
                 // One claim per kind and truce noun in a sentence.
                 let key = (f.kind, noun.map(|n| n.0));
-                if f.kind.is_truce() && f.subtype.is_none() && seen.contains(&key) {
+                let earlier = seen.iter().find(|(k, _)| *k == key).map(|(_, i)| *i);
+                if f.kind.is_truce() && f.subtype.is_none() && earlier.is_some() {
                     continue;
                 }
-                seen.push(key);
                 let mut claim = self.claim(doc, s, f, &att, st);
                 claim.rule = Some(rule);
+                // Attacks that break one truce are one violation claim.
+                if let (ClaimKind::TruceViolated, Some(i)) = (claim.kind, earlier)
+                    && one_violation(&claims[i], &claim)
+                {
+                    merge_violation(&mut claims[i], claim);
+                    continue;
+                }
+                seen.push((key, claims.len()));
                 sentence_scope.extend(claim.places.iter().filter(|p| p.role == "scope").cloned());
                 claims.push(claim);
             }
@@ -650,6 +667,48 @@ fn attach_targets(s: &Sentence, seg: (usize, usize), frames: &mut [Frame]) {
         };
         if frames[o].folded.1 <= m.folded.0 && !frames[o].targets.iter().any(|t| t == c.value) {
             frames[o].targets.push(c.value.to_owned());
+        }
+    }
+}
+
+/// Whether two violations of one truce in one sentence are one: the
+/// first names no attack, or both the same kind, or one is generic
+/// ("fighting and shelling broke the truce"). Distinct kinds stay apart
+/// ("bombardment by the regime and massacres").
+fn one_violation(a: &Claim, b: &Claim) -> bool {
+    let generic = |c: &Claim| matches!(c.subtype.as_deref(), None | Some("attack" | "clash"));
+    a.subtype.is_none() || a.subtype == b.subtype || generic(a) || generic(b)
+}
+
+/// Fold a second attack of a sentence into the violation claim its first
+/// attack made: the places and casualties join, the first subtype stays
+/// ("violated the truce by shelling Douma" takes the shelling's).
+fn merge_violation(into: &mut Claim, other: Claim) {
+    if into.subtype.is_none() {
+        into.subtype = other.subtype;
+    }
+    for p in other.places {
+        if !into
+            .places
+            .iter()
+            .any(|q| q.name == p.name && q.role == p.role)
+        {
+            into.places.push(p);
+        }
+    }
+    into.quantities.extend(other.quantities);
+    for t in other.targets {
+        if !into.targets.contains(&t) {
+            into.targets.push(t);
+        }
+    }
+    for a in other.actors {
+        if !into
+            .actors
+            .iter()
+            .any(|b| b.name == a.name && b.role == a.role)
+        {
+            into.actors.push(a);
         }
     }
 }

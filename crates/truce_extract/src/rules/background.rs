@@ -2,20 +2,23 @@
 //!
 //! Matches a frame whose truce noun follows, within three words and in its
 //! clause, a phrase of the `background` list ("despite", "ahead of", "in
-//! support of", "during", "under"). "Fighting continued despite the truce
-//! agreed on Friday" reports fighting, not a new declaration; "the army
+//! support of", "during", "under"). "Aid waited despite the truce agreed on
+//! Friday" reports waiting, not a new declaration; "the army
 //! pressed on ahead of a ceasefire agreed by the powers" likewise.
-//! Must not match a truce that is the subject of its own verb ("Despite the
+//! An attack "despite the truce" is kept: it is the violation that
+//! `context.violation` reads. Must not match a truce that is the subject of its own verb ("Despite the
 //! shelling, the truce held" keeps the truce in force: the noun is not
 //! governed by "despite").
 
 use super::{Ctx, Verdict};
 use crate::frames::Frame;
+use truce_model::ClaimKind;
 
 pub(crate) const ID: &str = "gate.background";
 
-pub(crate) fn check(ctx: &Ctx<'_, '_>, _f: &Frame) -> Verdict {
-    let Some(noun) = ctx.noun else {
+pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
+    // An attack "despite the truce" is the violation `context.violation` made.
+    let Some(noun) = ctx.noun.filter(|_| f.kind != ClaimKind::TruceViolated) else {
         return Verdict::Keep;
     };
     Verdict::drop_if(ctx.listed_before(noun.0, "background", 3))
@@ -28,7 +31,7 @@ mod tests {
     #[test]
     fn background_truces_make_no_claim() {
         for s in [
-            "Fighting continued near Madaya despite the truce agreed in September.",
+            "Aid convoys waited near Madaya despite the truce agreed in September.",
             "Russia pressed its air campaign ahead of a ceasefire agreed by major powers.",
             "The group issued a statement in support of the truce announced on Friday.",
             "Aid entered Douma during the truce declared by the army.",

@@ -34,6 +34,7 @@
 //! | `actor.generic` | [`generic_actor`] | "government forces" in a Yemen report are not the Syrian army |
 //! | `toll.aggregate` | [`war_toll`] | "the war has killed 250,000": a war's toll is not an incident |
 //! | `context.violation` | [`violation_context`] | when a sentence's attacks are violations of its truce |
+//! | `time.opening` | [`opening_date`] | "On 9 July 2017, ..." dates every claim of its sentence |
 
 pub(crate) mod anaphor;
 pub(crate) mod attributive;
@@ -49,6 +50,7 @@ pub(crate) mod far_noun;
 pub(crate) mod generic_actor;
 pub(crate) mod habitual;
 pub(crate) mod noun_of;
+pub(crate) mod opening_date;
 pub(crate) mod opinion;
 pub(crate) mod other_object;
 pub(crate) mod purpose;
