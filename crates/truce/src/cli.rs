@@ -218,9 +218,11 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
 
-    /// What CSV holds (JSON and GeoJSON hold everything).
-    #[arg(long, value_enum, default_value_t = ExportWhat::Truces)]
-    pub what: ExportWhat,
+    /// What the export holds: for CSV one table (default: truces); for JSON
+    /// and GeoJSON that part only (default: everything; GeoJSON: truce
+    /// areas and incidents).
+    #[arg(long, value_enum)]
+    pub what: Option<ExportWhat>,
 
     /// States of truces at this time (default: the latest publication time).
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
@@ -236,9 +238,15 @@ pub enum ExportFormat {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportWhat {
+    /// One row per truce (ETH/PRIO-style fields).
     Truces,
+    /// One row per truce area, with its own window and state.
+    Areas,
     Claims,
+    /// One row per incident claim.
     Incidents,
+    /// One row per event: the reports of one incident merged.
+    Events,
 }
 
 const EVAL_HELP: &str = "\

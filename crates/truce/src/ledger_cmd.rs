@@ -307,17 +307,22 @@ pub fn export(db: Option<&str>, args: &ExportArgs) -> Result<()> {
         None => None,
     };
     let ledger = db.ledger()?;
+    let what = args.what.map(|w| match w {
+        ExportWhat::Truces => truce_ledger::Table::Truces,
+        ExportWhat::Areas => truce_ledger::Table::Areas,
+        ExportWhat::Claims => truce_ledger::Table::Claims,
+        ExportWhat::Incidents => truce_ledger::Table::Incidents,
+        ExportWhat::Events => truce_ledger::Table::Events,
+    });
     let format = match args.format {
         ExportFormat::Json => truce_ledger::ExportFormat::Json,
         ExportFormat::Geojson => truce_ledger::ExportFormat::GeoJson,
-        ExportFormat::Csv => truce_ledger::ExportFormat::Csv(match args.what {
-            ExportWhat::Truces => truce_ledger::Table::Truces,
-            ExportWhat::Claims => truce_ledger::Table::Claims,
-            ExportWhat::Incidents => truce_ledger::Table::Incidents,
-        }),
+        ExportFormat::Csv => {
+            truce_ledger::ExportFormat::Csv(what.unwrap_or(truce_ledger::Table::Truces))
+        }
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    ledger.export(format, &mut out, at)?;
+    ledger.export_what(format, what, &mut out, at)?;
     out.flush()?;
     Ok(())
 }

@@ -7,6 +7,8 @@
 //!   `-` for standard input (JSON Lines when its first non-blank byte is
 //!   `{`, else one text report). It hands them out in bounded batches, so
 //!   memory does not grow with the input.
+//! - A report without an outlet but with a URL gets the outlet of the
+//!   URL's domain ([`outlet_from_url`], `data/outlets.tsv`), else the host.
 //! - [`prepare`] extracts a batch on every core; what cannot be read becomes
 //!   a [`Failure`] with its reason, never an error of the whole run.
 //! - [`store_prepared`] stores a batch in one transaction (see
@@ -32,12 +34,14 @@
 //! ```
 
 pub mod frontmatter;
+mod outlet;
 mod pipeline;
 mod prepare;
 pub mod record;
 mod sources;
 pub mod text;
 
+pub use outlet::outlet_from_url;
 pub use pipeline::{Outcome, Reextracted, ingest, load_ledger, reextract, store_prepared};
 pub use prepare::{Origin, Prepared, prepare, prepare_jsonl};
 pub use sources::{Entry, Item, ItemKind, Sources};

@@ -156,6 +156,7 @@ fn read_again(extractor: &Extractor, doc: &StoredDocument) -> Result<Report, Fai
     input.title.clone_from(&meta.title);
     input.url.clone_from(&meta.url);
     input.language.clone_from(&meta.language);
+    crate::outlet::fill(&mut input.outlet, input.url.as_deref());
     Ok(extractor.extract(&input))
 }
 

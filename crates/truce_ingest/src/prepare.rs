@@ -111,6 +111,7 @@ fn read_text(
     input.title = meta.title;
     input.url = meta.url;
     input.language = meta.language;
+    crate::outlet::fill(&mut input.outlet, input.url.as_deref());
     let report = extractor.extract(&input);
     Ok(NewDocument::new(body.to_string(), report))
 }
@@ -139,6 +140,7 @@ fn read_line(
     if input.outlet.is_none() {
         input.outlet.clone_from(&defaults.outlet);
     }
+    crate::outlet::fill(&mut input.outlet, input.url.as_deref());
     let report = extractor.extract(&input);
     Ok(NewDocument::new(record.text.clone(), report))
 }

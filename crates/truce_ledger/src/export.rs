@@ -14,6 +14,9 @@ use std::io::{self, Write};
 use truce_geo::PlaceId;
 use truce_model::ClaimKind;
 
+/// Claim `(document, claim)` → ids of the truces it violates.
+pub(crate) type Violated = std::collections::HashMap<(String, String), Vec<String>>;
+
 /// How much the ledger holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -33,13 +36,19 @@ pub enum ExportFormat {
     GeoJson,
 }
 
-/// What a CSV export holds (one table per file).
+/// What an export holds: one CSV table per file; in JSON and GeoJSON, the
+/// part chosen ([`Ledger::export_what`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Table {
-    /// One row per truce area (a truce with three areas gives three rows).
+    /// One row per truce, ETH/PRIO-style (`export_truces` module).
     Truces,
+    /// One row per truce area (a truce with three areas gives three rows).
+    Areas,
     Claims,
+    /// One row per incident claim (a report of an incident).
     Incidents,
+    /// One row per event: the reports of one incident merged (`events`).
+    Events,
 }
 
 /// A place with its coordinates from the gazetteer.
@@ -183,40 +192,105 @@ impl Ledger {
         }
     }
 
-    /// `{"at": ..., "counts": {...}, "truces": [...], "claims": [...],
-    /// "incidents": [...]}` (every claim, incidents again with coordinates
-    /// and violations).
-    pub fn export_json(&self, mut w: impl Write, at: Option<DateTime>) -> io::Result<()> {
+    /// An export of one part, `what`, in any format (for CSV, `what` wins
+    /// over the format's table); with `None`, as [`Ledger::export`].
+    pub fn export_what(
+        &self,
+        format: ExportFormat,
+        what: Option<Table>,
+        w: impl Write,
+        at: Option<DateTime>,
+    ) -> io::Result<()> {
+        match (format, what) {
+            (_, None) => self.export(format, w, at),
+            (ExportFormat::Json, Some(what)) => self.export_json_of(w, what, at),
+            (ExportFormat::Csv(_), Some(what)) => self.export_csv(w, what, at),
+            (ExportFormat::GeoJson, Some(what)) => self.export_geojson_of(w, Some(what), at),
+        }
+    }
+
+    /// `{"at": ..., "counts": {...}, "<what>": [...]}`: one part of
+    /// [`Ledger::export_json`] (`areas` are the truces' rows, which hold
+    /// their areas).
+    pub fn export_json_of(
+        &self,
+        mut w: impl Write,
+        what: Table,
+        at: Option<DateTime>,
+    ) -> io::Result<()> {
         let at = self.export_time(at);
         write!(w, "{{\"at\":")?;
-        serde_json::to_writer(&mut w, &at.map(|a| a.to_string()))?;
+        serde_json::to_writer(&mut w, &self.stamp_home(at))?;
         let (violated, violations) = self.violated_by();
         write!(w, ",\"counts\":")?;
         serde_json::to_writer(&mut w, &self.counts_with(violations))?;
-        write!(w, ",\"truces\":[")?;
-        for t in 0..self.truces.len() {
-            if t > 0 {
+        let key = match what {
+            Table::Truces | Table::Areas => "truces",
+            Table::Claims => "claims",
+            Table::Incidents => "incidents",
+            Table::Events => "events",
+        };
+        write!(w, ",\"{key}\":")?;
+        self.json_part(&mut w, what, at, &violated)?;
+        writeln!(w, "}}")?;
+        w.flush()
+    }
+
+    fn json_part(
+        &self,
+        w: &mut impl Write,
+        what: Table,
+        at: Option<DateTime>,
+        violated: &Violated,
+    ) -> io::Result<()> {
+        let items: Box<dyn Iterator<Item = serde_json::Result<serde_json::Value>>> = match what {
+            Table::Truces | Table::Areas => Box::new(
+                (0..self.truces.len()).map(move |t| serde_json::to_value(self.truce_row(t, at))),
+            ),
+            Table::Claims => {
+                Box::new((0..self.claims.len()).map(|c| serde_json::to_value(self.claim_row(c))))
+            }
+            Table::Incidents => Box::new(
+                self.incident_claims()
+                    .map(move |c| serde_json::to_value(self.incident_row(c, violated))),
+            ),
+            Table::Events => Box::new(self.event_rows().into_iter().map(serde_json::to_value)),
+        };
+        w.write_all(b"[")?;
+        for (i, item) in items.enumerate() {
+            if i > 0 {
                 w.write_all(b",")?;
             }
-            serde_json::to_writer(&mut w, &self.truce_row(t, at))?;
+            serde_json::to_writer(&mut *w, &item?)?;
         }
-        write!(w, "],\"claims\":[")?;
-        for c in 0..self.claims.len() {
-            if c > 0 {
-                w.write_all(b",")?;
-            }
-            serde_json::to_writer(&mut w, &self.claim_row(c))?;
+        w.write_all(b"]")
+    }
+
+    /// The export time with the offset of the home theatre's zone.
+    fn stamp_home(&self, at: Option<DateTime>) -> Option<String> {
+        at.map(|a| crate::iso::stamp(a, &crate::iso::zone(None)))
+    }
+
+    /// `{"at": ..., "counts": {...}, "truces": [...], "claims": [...],
+    /// "incidents": [...], "events": [...]}` (every claim, incidents again
+    /// with coordinates and violations, and the events they make).
+    pub fn export_json(&self, mut w: impl Write, at: Option<DateTime>) -> io::Result<()> {
+        let at = self.export_time(at);
+        write!(w, "{{\"at\":")?;
+        serde_json::to_writer(&mut w, &self.stamp_home(at))?;
+        let (violated, violations) = self.violated_by();
+        write!(w, ",\"counts\":")?;
+        serde_json::to_writer(&mut w, &self.counts_with(violations))?;
+        for (key, what) in [
+            ("truces", Table::Truces),
+            ("claims", Table::Claims),
+            ("incidents", Table::Incidents),
+            ("events", Table::Events),
+        ] {
+            write!(w, ",\"{key}\":")?;
+            self.json_part(&mut w, what, at, &violated)?;
         }
-        write!(w, "],\"incidents\":[")?;
-        let mut first = true;
-        for c in self.incident_claims() {
-            if !first {
-                w.write_all(b",")?;
-            }
-            first = false;
-            serde_json::to_writer(&mut w, &self.incident_row(c, &violated))?;
-        }
-        writeln!(w, "]}}")?;
+        writeln!(w, "}}")?;
         w.flush()
     }
 
@@ -230,7 +304,9 @@ impl Ledger {
     ) -> io::Result<()> {
         let at = self.export_time(at);
         match table {
-            Table::Truces => {
+            Table::Truces => return self.export_truce_records(w, at),
+            Table::Events => return self.export_events_csv(w),
+            Table::Areas => {
                 csv_row(&mut w, TRUCE_COLUMNS)?;
                 for t in 0..self.truces.len() {
                     let row = self.truce_row(t, at);
@@ -292,89 +368,18 @@ impl Ledger {
         w.flush()
     }
 
-    /// A GeoJSON FeatureCollection: one Point Feature per truce area (the
-    /// place's coordinates; properties `kind: "truce_area"`, truce id,
-    /// name, level, state, window, excluded, proposed) and one per incident
-    /// place (`kind: "incident"`, document, claim, subtype, said, truces
-    /// violated). Places without coordinates are left out.
-    pub fn export_geojson(&self, mut w: impl Write, at: Option<DateTime>) -> io::Result<()> {
-        let at = self.export_time(at);
-        write!(w, "{{\"type\":\"FeatureCollection\",\"features\":[")?;
-        let mut first = true;
-        let mut feature = |w: &mut dyn Write, lat: f64, lon: f64, props: serde_json::Value| {
-            if !lat.is_finite() || !lon.is_finite() {
-                return Ok(());
-            }
-            if !first {
-                w.write_all(b",")?;
-            }
-            first = false;
-            let f = serde_json::json!({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": props,
-            });
-            serde_json::to_writer(w, &f).map_err(io::Error::from)
-        };
-        for t in 0..self.truces.len() {
-            let row = self.truce_row(t, at);
-            for a in &row.areas {
-                feature(
-                    &mut w,
-                    a.place.lat,
-                    a.place.lon,
-                    serde_json::json!({
-                        "kind": "truce_area",
-                        "truce": row.id,
-                        "name": row.name,
-                        "level": row.level,
-                        "place": a.place.name,
-                        "place_id": a.place.id,
-                        "state": a.state,
-                        "start": a.start,
-                        "end": a.end,
-                        "excluded": a.excluded,
-                        "proposed": a.proposed,
-                    }),
-                )?;
-            }
-        }
-        let (violated, _) = self.violated_by();
-        for c in self.incident_claims() {
-            let row = self.incident_row(c, &violated);
-            for p in &row.claim.places {
-                let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
-                    continue;
-                };
-                feature(
-                    &mut w,
-                    lat,
-                    lon,
-                    serde_json::json!({
-                        "kind": "incident",
-                        "document": row.claim.document,
-                        "claim": row.claim.claim,
-                        "subtype": row.claim.subtype,
-                        "said": row.claim.said,
-                        "place": p.name,
-                        "role": p.role,
-                        "perpetrators": row.perpetrators,
-                        "killed": row.killed,
-                        "violates": row.violates,
-                        "evidence": row.claim.evidence,
-                    }),
-                )?;
-            }
-        }
-        writeln!(w, "]}}")?;
-        w.flush()
+    /// A GeoJSON FeatureCollection of truce areas (polygons where an
+    /// outline is known, else points) and incident places: see
+    /// [`Ledger::export_geojson_of`].
+    pub fn export_geojson(&self, w: impl Write, at: Option<DateTime>) -> io::Result<()> {
+        self.export_geojson_of(w, None, at)
     }
 
-    fn export_time(&self, at: Option<DateTime>) -> Option<DateTime> {
+    pub(crate) fn export_time(&self, at: Option<DateTime>) -> Option<DateTime> {
         at.or_else(|| self.latest_published())
     }
 
-    fn geo(&self, p: PlaceId) -> GeoPlace {
+    pub(crate) fn geo(&self, p: PlaceId) -> GeoPlace {
         let place = self.gaz.get(p);
         GeoPlace {
             id: place.id.clone(),
@@ -390,6 +395,9 @@ impl Ledger {
         let truce = &self.truces[t];
         let at_or_max = at.unwrap_or(DateTime::MAX);
         let whole = self.assess(t, None, at_or_max);
+        let country = truce.country.map(|c| self.gaz.get(c).id.clone());
+        let tz = crate::iso::zone(country.as_deref().or(self.truce_country(t).as_deref()));
+        let stamp = |d: Option<DateTime>| d.map(|d| crate::iso::stamp(d, &tz));
         let mut areas: Vec<AreaRow> = truce
             .areas
             .iter()
@@ -400,8 +408,8 @@ impl Ledger {
                     excluded: false,
                     proposed: a.as_ref().is_none_or(|a| a.start.is_none()),
                     state: a.as_ref().map(|a| a.state),
-                    start: a.as_ref().and_then(|a| a.start).map(|s| s.to_string()),
-                    end: a.as_ref().and_then(|a| a.end).map(|e| e.to_string()),
+                    start: stamp(a.as_ref().and_then(|a| a.start)),
+                    end: stamp(a.as_ref().and_then(|a| a.end)),
                 }
             })
             .collect();
@@ -433,10 +441,10 @@ impl Ledger {
             name: truce.name.clone(),
             names: view,
             level: truce.level,
-            country: truce.country.map(|c| self.gaz.get(c).id.clone()),
+            country,
             state: whole.as_ref().map(|a| a.state),
-            start: whole.as_ref().and_then(|a| a.start).map(|s| s.to_string()),
-            end: whole.as_ref().and_then(|a| a.end).map(|e| e.to_string()),
+            start: stamp(whole.as_ref().and_then(|a| a.start)),
+            end: stamp(whole.as_ref().and_then(|a| a.end)),
             declarers: names(self.declarer(t)),
             parties: names(self.parties(t)),
             areas,
@@ -476,6 +484,7 @@ impl Ledger {
         let s = &self.claims[c];
         let doc = &self.docs[s.doc];
         let claim = &s.claim;
+        let tz = crate::iso::zone(doc.theatre.as_deref());
         let speaker = claim.attribution.speaker.as_ref().map(|sp| match sp.count {
             Some(n) => format!("{} ({n})", sp.name),
             None => sp.name.clone(),
@@ -507,9 +516,9 @@ impl Ledger {
             modality: claim.modality.as_str().to_string(),
             truce_name: claim.truce.as_ref().map(|t| t.name.clone()),
             truce: self.claim_truce[c].map(|t| self.truces[t].id.clone()),
-            published: doc.published.clone(),
+            published: crate::iso::published(&doc.published, s.published, &tz),
             outlet: doc.outlet.clone(),
-            said: s.said.to_string(),
+            said: crate::iso::stamp(s.said, &tz),
             time_start: claim.time.as_ref().and_then(|t| t.start.clone()),
             time_end: claim.time.as_ref().and_then(|t| t.end.clone()),
             speaker,
@@ -538,18 +547,13 @@ impl Ledger {
         }
     }
 
-    fn incident_claims(&self) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn incident_claims(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.claims.len()).filter(|&c| is_incident(self.claims[c].kind()))
     }
 
     /// Claim → truce ids it violates (inferred and explicit), and the
     /// number of violations.
-    fn violated_by(
-        &self,
-    ) -> (
-        std::collections::HashMap<(String, String), Vec<String>>,
-        usize,
-    ) {
+    pub(crate) fn violated_by(&self) -> (Violated, usize) {
         let mut out: std::collections::HashMap<(String, String), Vec<String>> =
             std::collections::HashMap::new();
         let all = self.violations(None);
@@ -563,11 +567,7 @@ impl Ledger {
         (out, n)
     }
 
-    fn incident_row(
-        &self,
-        c: usize,
-        violated: &std::collections::HashMap<(String, String), Vec<String>>,
-    ) -> IncidentRow {
+    pub(crate) fn incident_row(&self, c: usize, violated: &Violated) -> IncidentRow {
         let s = &self.claims[c];
         let quantity = |what: &str| {
             let found = s.claim.quantities.iter().filter(|q| q.what == what);
@@ -594,7 +594,7 @@ fn is_incident(kind: ClaimKind) -> bool {
     kind.as_str().starts_with("incident.")
 }
 
-fn level_str(level: Level) -> String {
+pub(crate) fn level_str(level: Level) -> String {
     match level {
         Level::National => "national",
         Level::Local => "local",
@@ -603,7 +603,7 @@ fn level_str(level: Level) -> String {
     .to_string()
 }
 
-fn opt_state(state: Option<State>) -> String {
+pub(crate) fn opt_state(state: Option<State>) -> String {
     state
         .and_then(|s| serde_json::to_value(s).ok())
         .and_then(|v| v.as_str().map(str::to_string))

@@ -201,8 +201,14 @@
 mod actors;
 mod assess;
 mod conflicts;
+mod events;
 mod export;
+mod export_events;
+mod export_geo;
+mod export_truces;
+mod iso;
 mod link;
+mod outlines;
 mod questions;
 mod record;
 mod time;
@@ -214,10 +220,13 @@ use truce_model::{Document, Report};
 
 pub use actors::{lineage, related};
 pub use assess::State;
+pub use events::{Event, EventSource, Family, Toll, geo_precision};
 pub use export::{
     AreaRow, ClaimLink, ClaimPlace, ClaimRow, Counts, ExportFormat, GeoPlace, IncidentRow, Table,
     TruceRow, csv_cell,
 };
+pub use export_events::{EVENT_COLUMNS, EventRow, SourceRow};
+pub use export_truces::TRUCE_RECORD_COLUMNS;
 pub use questions::{
     AreaView, Dispute, Expiring, LinkView, STALE_DAYS, Status, StatusEntry, Subject, TimelineEntry,
     TruceView, Violation, WindowView,
