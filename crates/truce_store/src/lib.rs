@@ -37,6 +37,7 @@ mod sql;
 
 pub use location::{Backend, default_location};
 pub use simhash::{NEAR_BITS, content_hash, distance, simhash};
+pub use sql::BUSY_TIMEOUT;
 pub use sql::SqlStore;
 
 use serde::Serialize;
@@ -46,6 +47,8 @@ use truce_model::Report;
 /// The store's failures. Each names the database (without any password).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    #[error("bad store location {given:?}: {reason}")]
+    Location { given: String, reason: String },
     #[error("cannot open the database {location}: {reason}")]
     Open { location: String, reason: String },
     #[error("{location} is not a truce database ({reason}); nothing was changed in it")]
@@ -58,6 +61,26 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error("{location} holds no truce store yet; store reports in it first (truce ingest PATH)")]
+    Missing { location: String },
+    #[error(
+        "{location} was written by an older truce (schema version {found}, this truce uses {known}); open it once for writing (truce ingest) to upgrade it"
+    )]
+    Older {
+        location: String,
+        found: i64,
+        known: i64,
+    },
+    #[error(
+        "{location} is locked by another writer; gave up after waiting {seconds} s ({reason}); try again when the other writer has finished"
+    )]
+    Busy {
+        location: String,
+        seconds: u64,
+        reason: String,
+    },
+    #[error("{location} is read-only here ({reason}); nothing was changed")]
+    ReadOnly { location: String, reason: String },
     #[error("database error on {location}: {reason}")]
     Query { location: String, reason: String },
     #[error("stored data in {location} cannot be read ({what}): {reason}")]

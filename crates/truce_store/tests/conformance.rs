@@ -244,6 +244,12 @@ fn postgres() -> Result<()> {
         story(&url).await?;
         newer_schema_is_refused(&url).await?;
         reset_postgres(&url).await
+    })?;
+    concurrent_first_opens(&url, 4)?;
+    runtime().block_on(async {
+        assert_eq!(SqlStore::open(&url).await?.stats().await?.documents, 4);
+        read_only_story(&url, false).await?;
+        reset_postgres(&url).await
     })
 }
 
@@ -294,4 +300,140 @@ fn foreign_files_are_refused_unchanged() -> Result<()> {
     assert!(err.to_string().contains("invoices"), "{err}");
     assert_eq!(std::fs::read(other)?, before, "unchanged");
     Ok(())
+}
+
+/// A read-only handle reads everything and writes nothing: a store that
+/// does not exist yet is `Missing`, a write is `ReadOnly`.
+async fn read_only_story(location: &str, fresh: bool) -> Result<()> {
+    if fresh {
+        let err = SqlStore::open_read_only(location)
+            .await
+            .expect_err("nothing to read yet");
+        assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+        assert!(err.to_string().contains("no truce store yet"), "{err}");
+    }
+    let writer = SqlStore::open(location).await?;
+    let before = writer.stats().await?.documents;
+    writer
+        .put_batch(&[doc("ro", STORY, "v1", &[ClaimKind::TruceDeclared])])
+        .await?;
+    writer.close().await;
+    let reader = SqlStore::open_read_only(location).await?;
+    assert_eq!(reader.stats().await?.documents, before + 1);
+    assert!(reader.document("ro").await?.is_some());
+    let err = reader
+        .put_batch(&[doc("ro2", OTHER, "v1", &[])])
+        .await
+        .expect_err("read-only");
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+    reader.close().await;
+    Ok(())
+}
+
+/// Several processes opening one new store at once all succeed: creation
+/// runs in one transaction under a lock.
+fn concurrent_first_opens(location: &str, handles: usize) -> Result<()> {
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(handles));
+    let threads: Vec<_> = (0..handles)
+        .map(|i| {
+            let (location, barrier) = (location.to_string(), barrier.clone());
+            std::thread::spawn(move || {
+                runtime().block_on(async {
+                    barrier.wait();
+                    let store = SqlStore::open(&location).await?;
+                    let text = format!("{STORY} Copy {i} of the concurrent story.");
+                    store
+                        .put_batch(&[doc(&format!("c{i}"), &text, "v1", &[])])
+                        .await?;
+                    store.close().await;
+                    Ok::<_, StoreError>(())
+                })
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().expect("no panic")?;
+    }
+    Ok(())
+}
+
+#[test]
+fn sqlite_read_only() -> Result<()> {
+    let dir = tempdir("read-only");
+    let db = dir.join("ro.db");
+    runtime().block_on(read_only_story(db.to_str().expect("path"), true))
+}
+
+#[test]
+fn sqlite_new_store_opened_at_once() -> Result<()> {
+    for trial in 0..5 {
+        let dir = tempdir(&format!("concurrent-{trial}"));
+        let db = dir.join("new.db");
+        let db = db.to_str().expect("path");
+        concurrent_first_opens(db, 4)?;
+        let stats = runtime().block_on(async { SqlStore::open(db).await?.stats().await })?;
+        assert_eq!(stats.documents, 4, "trial {trial}");
+    }
+    Ok(())
+}
+
+/// An earlier truce killed while creating a store could leave an empty
+/// migrations table and nothing else: the next open completes the store.
+#[test]
+fn sqlite_half_made_store_is_completed() -> Result<()> {
+    let dir = tempdir("half-made");
+    let db = dir.join("half.db");
+    let db = db.to_str().expect("path");
+    runtime().block_on(async {
+        let raw = sqlx_pool(&format!("{db}?mode=rwc")).await?;
+        sqlx::query(
+            "CREATE TABLE _sqlx_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, \
+             installed_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, success BOOLEAN NOT NULL, \
+             checksum BLOB NOT NULL, execution_time BIGINT NOT NULL)",
+        )
+        .execute(&raw)
+        .await?;
+        raw.close().await;
+        let store = SqlStore::open(db).await?;
+        assert_eq!(store.stats().await?.documents, 0);
+        Ok(())
+    })
+}
+
+/// A writer waits for another one's lock up to the busy timeout, then fails
+/// with a message that says so.
+#[test]
+fn sqlite_writer_gives_up_on_a_held_lock() -> Result<()> {
+    let dir = tempdir("busy");
+    let db = dir.join("busy.db");
+    let db = db.to_str().expect("path");
+    runtime().block_on(async {
+        let store = SqlStore::open(db).await?;
+        let raw = sqlx_pool(db).await?;
+        let mut holder = raw.begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query("INSERT INTO store_meta (key, value) VALUES ('held', 'yes')")
+            .execute(&mut *holder)
+            .await?;
+        let started = std::time::Instant::now();
+        let err = store
+            .put_batch(&[doc("b", STORY, "v1", &[])])
+            .await
+            .expect_err("locked");
+        assert!(
+            started.elapsed() >= truce_store::BUSY_TIMEOUT / 2,
+            "it waited"
+        );
+        assert!(matches!(err, StoreError::Busy { .. }), "{err}");
+        let message = err.to_string();
+        assert!(
+            message.contains(db) && message.contains("locked"),
+            "{message}"
+        );
+        holder.rollback().await?;
+        assert_eq!(
+            store.put_batch(&[doc("b", STORY, "v1", &[])]).await?,
+            [Put::New]
+        );
+        Ok(())
+    })
 }

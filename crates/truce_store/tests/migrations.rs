@@ -51,3 +51,47 @@ fn sqlite_and_postgres_migrations_match() {
         assert_eq!(normalised(a), normalised(b), "{name} differs beyond types");
     }
 }
+
+/// Released migrations, by FNV-1a 64 of their bytes. A committed migration
+/// counts as released: some store has applied it, and an edited one would
+/// make that store refuse to open (its recorded checksum would differ).
+/// Change the schema with a new migration file, and add its line here.
+const RELEASED: &[(&str, u64)] = &[
+    (
+        "postgres/0001_documents_and_claims.sql",
+        0x6d51_4b1a_b458_8f57,
+    ),
+    (
+        "sqlite/0001_documents_and_claims.sql",
+        0xd55c_0e3d_fc2b_02e0,
+    ),
+];
+
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+#[test]
+fn released_migrations_are_never_edited() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    for (name, expected) in RELEASED {
+        let bytes = fs::read(root.join(name)).expect("a released migration is never removed");
+        assert_eq!(
+            fnv1a64(&bytes),
+            *expected,
+            "migrations/{name} was edited after its release; restore it and add a new migration instead"
+        );
+    }
+    for backend in ["sqlite", "postgres"] {
+        for (file, _) in migrations(backend) {
+            let name = format!("{backend}/{file}");
+            assert!(
+                RELEASED.iter().any(|(n, _)| *n == name),
+                "migrations/{name} is new: add its checksum to RELEASED (fnv1a64 {:#x})",
+                fnv1a64(&fs::read(root.join(&name)).unwrap_or_default())
+            );
+        }
+    }
+}

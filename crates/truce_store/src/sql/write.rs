@@ -16,7 +16,7 @@ pub(super) async fn put_batch(
     docs: &[NewDocument],
 ) -> Result<Vec<Put>, StoreError> {
     let e = |e| store.query_error(e);
-    let mut tx: Transaction<'_, Any> = store.pool.begin().await.map_err(e)?;
+    let mut tx: Transaction<'_, Any> = store.begin_write().await?;
     refresh_near(store, &mut tx).await?;
     let now = jiff::Timestamp::now().to_string();
     let mut out = Vec::with_capacity(docs.len());
@@ -221,7 +221,7 @@ async fn insert_claims(
 
 pub(super) async fn replace_reading(store: &SqlStore, report: &Report) -> Result<bool, StoreError> {
     let e = |e| store.query_error(e);
-    let mut tx: Transaction<'_, Any> = store.pool.begin().await.map_err(e)?;
+    let mut tx: Transaction<'_, Any> = store.begin_write().await?;
     let seq: Option<i64> = sqlx::query_scalar("SELECT seq FROM documents WHERE id = $1")
         .bind(&report.document.id)
         .fetch_optional(&mut *tx)
