@@ -23,6 +23,7 @@ mod provenance;
 mod quantities;
 mod reader;
 mod rules;
+mod syntax;
 
 pub use input::{Input, Published};
 pub use mentions::Mentions;

@@ -186,6 +186,7 @@ impl Extractor {
         let violation = crate::rules::violation_context::applies(doc, s);
         let nums = numbers(doc, s);
         let opening = crate::rules::opening_date::opening(doc, s);
+        let syntax = crate::syntax::Syntax::new(doc.text, s.span);
         let mut sentence_scope = Vec::new();
         let mut seen: Vec<((ClaimKind, Option<usize>), usize)> = Vec::new();
         for seg in segments(doc, s, att.verb) {
@@ -222,7 +223,12 @@ impl Extractor {
                 let noun = (f.truce.as_ref())
                     .and_then(|t| t.mention.as_ref())
                     .map(|m| (doc.folded.to_folded(m.start), doc.folded.to_folded(m.end)));
-                let ctx = crate::rules::Ctx { doc, s, noun };
+                let ctx = crate::rules::Ctx {
+                    doc,
+                    s,
+                    noun,
+                    syntax: &syntax,
+                };
                 let rule = format!(
                     "{}:{}",
                     f.kind.as_str(),

@@ -10,7 +10,10 @@
 //! the jihadist groups, was no longer in effect"; "the ceasefire,
 //! sponsored by the powers, which had held since February"). Must not
 //! match a trigger next to its noun ("the truce, which began on Saturday,
-//! has largely held").
+//! has largely held"), nor a far trigger whose verb the sentence's parse
+//! gives the truce noun as subject or object ("the five-day ceasefire for
+//! the northern border towns between the Kurdish fighters and the Turkish
+//! army has largely held").
 
 use super::{Ctx, Verdict, listed, tokens};
 use crate::frames::Frame;
@@ -29,7 +32,7 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
         };
         distance(ctx.doc.folded_between(a, b)) > MAX_WORDS
     });
-    Verdict::drop_if(far)
+    Verdict::drop_if(far && !ctx.truce_argument(f))
 }
 
 /// Words between noun and trigger, leaving out comma-delimited asides that
@@ -62,6 +65,7 @@ mod tests {
             "Rebels extended their control over three villages and two hills north of the city in the week before the truce talks.",
             "The army declared its operations in the eastern desert of Homs and the hills of Palmyra a success, months after a truce.",
             "The council rejected a draft that named the countries supplying weapons to the fighters of both sides in the ceasefire zone.",
+            "The president announced the withdrawal of troops from the border region, which let the army drop the buffer zone deal.",
         ] {
             let k = truce_kinds(s);
             assert!(
@@ -82,6 +86,21 @@ mod tests {
         ] {
             let k = truce_kinds(s);
             assert!(k.iter().any(|(k, _)| k == "truce.in_force"), "{s}: {k:?}");
+        }
+    }
+
+    #[test]
+    fn parsed_arguments_read_at_any_distance() {
+        for s in [
+            "The five-day ceasefire for the northern border towns between the Kurdish fighters and the Turkish army has largely held.",
+            "A ceasefire between the government forces and the armed groups of the southern provinces of Daraa and Quneitra went into effect.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(
+                k.iter()
+                    .any(|(k, _)| matches!(k.as_str(), "truce.in_force" | "truce.declared")),
+                "{s}: {k:?}"
+            );
         }
     }
 

@@ -24,6 +24,7 @@
 //! | `gate.compound` | [`compound`] | "open-ended", "rebel-held": halves of compounds are not triggers |
 //! | `gate.habitual` | [`habitual`] | "every time a truce is declared": generalities claim nothing |
 //! | `gate.declared_over` | [`declared_over`] | "declared the truce null and void" ends it |
+//! | `gate.no_longer` | [`no_longer`] | "the truce was no longer in place" ends it |
 //! | `gate.other_object` | [`other_object`] | "expand delivery of aid" extends no truce |
 //! | `gate.subject` | [`subject`] | "since the war began": an intransitive trigger needs the truce as subject |
 //! | `gate.dating` | [`dating`] | "since it came into force": a clause that only dates the truce |
@@ -49,6 +50,7 @@ pub(crate) mod extend_to_place;
 pub(crate) mod far_noun;
 pub(crate) mod generic_actor;
 pub(crate) mod habitual;
+pub(crate) mod no_longer;
 pub(crate) mod noun_of;
 pub(crate) mod opening_date;
 pub(crate) mod opinion;
@@ -80,6 +82,8 @@ pub(crate) enum Verdict {
     Drop,
     Modality(Modality),
     Kind(ClaimKind),
+    /// Both at once: "no longer in force" is an asserted end.
+    Becomes(ClaimKind, Modality),
 }
 
 /// A frame in its sentence: what a rule looks at.
@@ -88,6 +92,8 @@ pub(crate) struct Ctx<'d, 'a> {
     pub s: &'d Sentence,
     /// Folded span of the frame's truce noun, if it has one.
     pub noun: Option<(usize, usize)>,
+    /// The sentence's parse, computed when a rule first asks.
+    pub syntax: &'d crate::syntax::Syntax<'a>,
 }
 
 impl Verdict {
@@ -112,6 +118,17 @@ impl Ctx<'_, '_> {
             return None;
         }
         tokens(after).first().copied()
+    }
+
+    /// Whether the parse makes the frame's truce noun an argument of its
+    /// trigger's verb (subject, object, or the noun its relative clause
+    /// describes): syntax that overrides word distance.
+    pub fn truce_argument(&self, f: &Frame) -> bool {
+        let Some(noun) = self.noun else {
+            return false;
+        };
+        let orig = |a: usize| self.doc.folded.to_original(a, a + 1).start;
+        self.syntax.truce_argument(orig(f.folded.0), orig(noun.0))
     }
 
     /// The folded text of the sentence from its start to folded offset `at`.
@@ -141,6 +158,7 @@ const GATES: &[Gate] = &[
     (opinion::ID, opinion::check),
     (noun_of::ID, noun_of::check),
     (declared_over::ID, declared_over::check),
+    (no_longer::ID, no_longer::check),
     (other_object::ID, other_object::check),
     (purpose::ID, purpose::check),
     (attributive::ID, attributive::check),
@@ -172,6 +190,7 @@ pub(crate) fn gate(ctx: &Ctx<'_, '_>, mut f: Frame) -> Option<Frame> {
             Verdict::Drop => return None,
             Verdict::Modality(m) => f.modality = m,
             Verdict::Kind(k) => f.kind = k,
+            Verdict::Becomes(k, m) => (f.kind, f.modality) = (k, m),
         }
         f.adjusted_by.push(id);
     }
