@@ -8,8 +8,9 @@
 //!   at the export time, else empty; `state` is that state;
 //! - `fixed_duration`: a stated end is known;
 //! - `declaration`: `unilateral` when a report calls it so or one actor
-//!   declares or accepts it, `bilateral` for two, `multilateral` for more,
-//!   empty when no actor is named;
+//!   declares it and no other accepts it; `bilateral` when two actors
+//!   declare or accept it, `multilateral` for more; empty otherwise (one
+//!   party accepting a truce nobody is named as declaring says nothing);
 //! - `declarer`, `brokers` (mediators), `parties`: lexicon ids, else names,
 //!   joined with `; `;
 //! - `scope_include`, `scope_exclude`: area names (proposed areas left
@@ -148,10 +149,10 @@ impl Ledger {
         let mut actors: Vec<&String> = declarers.iter().chain(parties).collect();
         actors.sort();
         actors.dedup();
-        match (unilateral, actors.len()) {
-            (true, _) | (false, 1) => "unilateral",
-            (false, 0) => "",
-            (false, 2) => "bilateral",
+        match (unilateral, declarers.is_empty(), actors.len()) {
+            (true, _, _) | (false, false, 1) => "unilateral",
+            (false, _, 0 | 1) => "",
+            (false, _, 2) => "bilateral",
             _ => "multilateral",
         }
         .to_string()

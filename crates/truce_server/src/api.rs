@@ -562,7 +562,9 @@ pub(crate) async fn document(
 pub(crate) struct ExportQuery {
     /// `json` (default), `geojson` or `csv`.
     format: Option<String>,
-    /// For CSV: `truces` (default), `claims` or `incidents`.
+    /// What the export holds: `truces`, `areas`, `claims`, `incidents` or
+    /// `events` (CSV: one table, default `truces`; JSON and GeoJSON: that
+    /// part only, default everything).
     table: Option<String>,
     /// States as of this time (default: the latest report).
     at: Option<String>,
@@ -575,16 +577,20 @@ pub(crate) async fn export(
     State(state): State<AppState>,
     Q(q): Q<ExportQuery>,
 ) -> Result<Response, ApiError> {
-    let table = match q.table.as_deref().unwrap_or("truces") {
-        "truces" => Table::Truces,
-        "claims" => Table::Claims,
-        "incidents" => Table::Incidents,
-        other => {
+    let what = match q.table.as_deref() {
+        None => None,
+        Some("truces") => Some(Table::Truces),
+        Some("areas") => Some(Table::Areas),
+        Some("claims") => Some(Table::Claims),
+        Some("incidents") => Some(Table::Incidents),
+        Some("events") => Some(Table::Events),
+        Some(other) => {
             return Err(ApiError::bad_request(format!(
-                "unknown table {other:?} (truces, claims, incidents)"
+                "unknown table {other:?} (truces, areas, claims, incidents, events)"
             )));
         }
     };
+    let table = what.unwrap_or(Table::Truces);
     let (format, ctype) = match q.format.as_deref().unwrap_or("json") {
         "json" => (ExportFormat::Json, "application/json"),
         "geojson" => (ExportFormat::GeoJson, "application/geo+json"),
@@ -601,7 +607,7 @@ pub(crate) async fn export(
     };
     let bytes = read(&state, move |l, _| {
         let mut out = Vec::new();
-        l.export(format, &mut out, at).map(|()| out)
+        l.export_what(format, what, &mut out, at).map(|()| out)
     })
     .await?
     .map_err(|e| ApiError::internal("export", e))?;
