@@ -190,13 +190,23 @@
 //! changes the state of a local truce's area, so Aleppo's proposed inclusion
 //! in the local truce stays `proposed` whatever the nationwide truce's state.
 //!
+//! # Events
+//!
+//! [`Ledger::events`] merges the reports of one incident into an
+//! [`Event`] with its sources, a low/best/high [`Toll`], a stable id and
+//! the one truce it counts against; the rules are in the `events` module.
+//!
 //! # Exports
 //!
 //! [`Ledger::export_json`], [`Ledger::export_csv`] (one [`Table`] per file:
-//! truce areas, claims, incidents) and [`Ledger::export_geojson`] (Point
-//! features for truce areas and incident places, coordinates from the
-//! gazetteer) stream their output; states are given at a time, by default
-//! the latest publication held. [`Ledger::counts`] gives the totals.
+//! truces ETH/PRIO-style, truce areas, claims, incidents, events with
+//! ACLED/UCDP-style columns [`EVENT_COLUMNS`]) and [`Ledger::export_geojson`]
+//! (truce areas as the web map's outlines where it has one, else points;
+//! incident places and events as points) stream their output;
+//! [`Ledger::export_what`] gives one part in any format. Times carry their
+//! zone's offset (`2016-05-01T20:00:00+03:00`), dates are `YYYY-MM-DD`.
+//! States are given at a time, by default the latest publication held.
+//! [`Ledger::counts`] gives the totals.
 
 mod actors;
 mod assess;
