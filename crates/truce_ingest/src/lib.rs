@@ -100,6 +100,9 @@ pub struct Summary {
     pub near_duplicates: usize,
     /// Files in folders that are not reports (by extension) and were skipped.
     pub skipped: usize,
+    /// Remarks on what was skipped and why (a FIFO or device in a folder).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     pub failed: Vec<Failure>,
 }
 
@@ -110,6 +113,7 @@ impl Summary {
         self.duplicates += other.duplicates;
         self.near_duplicates += other.near_duplicates;
         self.skipped += other.skipped;
+        self.notes.extend(other.notes);
         self.failed.extend(other.failed);
     }
 }
@@ -121,4 +125,6 @@ pub enum IngestError {
     Store(#[from] truce_store::StoreError),
     #[error("building the extractor: {0}")]
     Extractor(#[from] truce_extract::ExtractError),
+    #[error("reading the inputs: {0}")]
+    Reader(String),
 }

@@ -3,7 +3,7 @@
 
 use crate::prepare::{Prepared, prepare};
 use crate::sources::Sources;
-use crate::{BATCH_DOCUMENTS, Defaults, Failure, Summary};
+use crate::{BATCH_DOCUMENTS, Defaults, Failure, IngestError, Summary};
 use rayon::prelude::*;
 use truce_extract::{EXTRACTOR_VERSION, Extractor, Input};
 use truce_ledger::Ledger;
@@ -53,6 +53,10 @@ pub async fn store_prepared(store: &impl Store, prepared: Prepared) -> Result<Ou
 /// calling `progress` with the running totals after each batch. Reading and
 /// extraction run on their own thread (and every core), one batch ahead of
 /// storing, which runs on `rt`.
+///
+/// A store error ends the run: the channel to the reading thread is closed
+/// at once, so a reader waiting to hand over a batch stops (it finishes the
+/// read or extraction under way first), and the error is returned.
 pub fn ingest(
     rt: &tokio::runtime::Runtime,
     store: &impl Store,
@@ -60,36 +64,54 @@ pub fn ingest(
     sources: &mut Sources,
     defaults: &Defaults,
     mut progress: impl FnMut(&Summary),
-) -> Result<Summary, StoreError> {
+) -> Result<Summary, IngestError> {
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Prepared>(1);
-    let mut total = std::thread::scope(|scope| {
+    let stored = std::thread::scope(|scope| {
         let reader = &mut *sources;
-        scope.spawn(move || {
-            loop {
-                let batch = reader.next_batch(BATCH_DOCUMENTS);
-                if batch.is_empty() {
-                    break;
-                }
-                // The storing side has stopped (an error): stop reading.
-                if tx
-                    .blocking_send(prepare(extractor, batch, defaults))
-                    .is_err()
-                {
-                    break;
-                }
-            }
-        });
-        rt.block_on(async {
-            let mut total = Summary::default();
-            while let Some(prepared) = rx.recv().await {
-                let outcome = store_prepared(store, prepared).await?;
-                total.absorb(outcome.summary);
-                progress(&total);
-            }
-            Ok::<_, StoreError>(total)
-        })
-    })?;
+        let handle = scope.spawn(move || read_ahead(reader, extractor, defaults, &tx));
+        let stored = rt.block_on(store_all(store, &mut rx, &mut progress));
+        // Closing the channel before the join wakes a reader blocked on it.
+        drop(rx);
+        handle.join().map(|()| stored)
+    })
+    .map_err(|_| IngestError::Reader("the reading thread stopped on an internal error".into()))?;
+    let mut total = stored?;
     total.skipped = sources.skipped;
+    total.notes.clone_from(&sources.notes);
+    Ok(total)
+}
+
+/// The reading side: batches read and extracted until the inputs end or
+/// the storing side hangs up.
+fn read_ahead(
+    sources: &mut Sources,
+    extractor: &Extractor,
+    defaults: &Defaults,
+    tx: &tokio::sync::mpsc::Sender<Prepared>,
+) {
+    while !tx.is_closed() {
+        let batch = sources.next_batch(BATCH_DOCUMENTS);
+        if batch.is_empty()
+            || tx
+                .blocking_send(prepare(extractor, batch, defaults))
+                .is_err()
+        {
+            break;
+        }
+    }
+}
+
+async fn store_all(
+    store: &impl Store,
+    rx: &mut tokio::sync::mpsc::Receiver<Prepared>,
+    progress: &mut impl FnMut(&Summary),
+) -> Result<Summary, StoreError> {
+    let mut total = Summary::default();
+    while let Some(prepared) = rx.recv().await {
+        let outcome = store_prepared(store, prepared).await?;
+        total.absorb(outcome.summary);
+        progress(&total);
+    }
     Ok(total)
 }
 

@@ -1,7 +1,7 @@
 //! Items to documents: checks, front matter, extraction, on every core.
 
 use crate::record;
-use crate::sources::{Entry, Item, ItemKind, failure};
+use crate::sources::{BOM, Entry, Item, ItemKind, failure};
 use crate::text::check_text;
 use crate::{Defaults, Failure, frontmatter};
 use rayon::prelude::*;
@@ -57,6 +57,7 @@ pub fn prepare_jsonl(
     bytes: &[u8],
     defaults: &Defaults,
 ) -> Prepared {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let entries = bytes
         .split(|b| *b == b'\n')
         .enumerate()

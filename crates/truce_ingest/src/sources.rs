@@ -39,12 +39,19 @@ struct OpenJsonl {
     line: usize,
 }
 
+/// A UTF-8 byte order mark, skipped at the start of an input.
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// The inputs of a run (paths, folders, `-`), handed out in batches.
 pub struct Sources {
     pending: VecDeque<Pending>,
     current: Option<OpenJsonl>,
-    /// Files skipped in folders (not reports by their extension).
+    /// Files skipped in folders (not reports by their extension, or not
+    /// regular files).
     pub skipped: usize,
+    /// Why some files in folders were skipped (FIFOs, devices, sockets:
+    /// reading one could wait forever).
+    pub notes: Vec<String>,
 }
 
 impl Sources {
@@ -60,6 +67,7 @@ impl Sources {
             pending,
             current: None,
             skipped: 0,
+            notes: Vec::new(),
         }
     }
 
@@ -111,6 +119,7 @@ impl Sources {
             Ok(head) => head,
             Err(e) => return Some(Err(failure(&name, None, &e.to_string()))),
         };
+        let head = head.strip_prefix(BOM).unwrap_or(head);
         let first = head.iter().find(|b| !b.is_ascii_whitespace());
         if first == Some(&b'{') {
             self.current = Some(OpenJsonl {
@@ -131,8 +140,9 @@ impl Sources {
         };
         if meta.is_dir() {
             match walk(path) {
-                Ok((files, skipped)) => {
+                Ok((files, skipped, notes)) => {
                     self.skipped += skipped;
+                    self.notes.extend(notes);
                     for file in files.into_iter().rev() {
                         self.pending.push_front(Pending::Path(file));
                     }
@@ -174,10 +184,12 @@ fn is_text(path: &Path) -> bool {
     )
 }
 
-/// Report files under `dir`, in name order, and how many others there were.
-fn walk(dir: &Path) -> io::Result<(Vec<PathBuf>, usize)> {
+/// Report files under `dir`, in name order, how many others there were,
+/// and notes on the report-named entries that are not regular files.
+fn walk(dir: &Path) -> io::Result<(Vec<PathBuf>, usize, Vec<String>)> {
     let mut files = Vec::new();
     let mut skipped = 0;
+    let mut notes = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
         let mut entries: Vec<_> = std::fs::read_dir(&dir)?
@@ -190,17 +202,47 @@ fn walk(dir: &Path) -> io::Result<(Vec<PathBuf>, usize)> {
             .collect();
         entries.sort();
         for path in entries.into_iter().rev() {
-            if path.is_dir() {
+            let meta = std::fs::metadata(&path).ok();
+            if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
                 stack.push(path);
-            } else if is_text(&path) || is_jsonl(&path) {
-                files.push(path);
-            } else {
+            } else if !(is_text(&path) || is_jsonl(&path)) {
                 skipped += 1;
+            } else if let Some(kind) = meta.as_ref().and_then(special_kind) {
+                skipped += 1;
+                notes.push(format!(
+                    "{}: {kind}, not a regular file; skipped",
+                    path.display()
+                ));
+            } else {
+                files.push(path);
             }
         }
     }
     files.sort();
-    Ok((files, skipped))
+    notes.sort();
+    Ok((files, skipped, notes))
+}
+
+/// What a file that is neither a regular file nor a folder is.
+fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    if meta.is_file() || meta.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("a special file")
 }
 
 fn read_whole(name: &str, reader: impl Read) -> Entry {
@@ -231,6 +273,9 @@ fn next_line(open: &mut OpenJsonl) -> Option<Entry> {
             Ok(0) => return None,
             Ok(_) => {}
             Err(e) => return Some(Err(failure(&open.name, Some(open.line), &io_problem(&e)))),
+        }
+        if open.line == 1 && bytes.starts_with(BOM) {
+            bytes.drain(..BOM.len());
         }
         if bytes.len() as u64 >= limit && bytes.last() != Some(&b'\n') {
             let rest = skip_line(&mut open.reader).unwrap_or(0);

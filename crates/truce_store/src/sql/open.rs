@@ -49,12 +49,15 @@ pub(super) async fn open(loc: Location, read_only: bool) -> Result<SqlStore, Sto
 }
 
 async fn connect(loc: &Location, read_only: bool) -> Result<AnyPool, StoreError> {
-    let connections = if loc.file.is_none() && loc.backend == Backend::Sqlite {
-        1 // every connection to sqlite::memory: is a database of its own
-    } else {
-        4
-    };
-    let mut options = AnyPoolOptions::new().max_connections(connections);
+    let mut options = AnyPoolOptions::new().max_connections(4);
+    if loc.file.is_none() && loc.backend == Backend::Sqlite {
+        // Every connection to sqlite::memory: is a database of its own:
+        // one connection, never closed for age or idleness.
+        options = options
+            .max_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None);
+    }
     if read_only && loc.backend == Backend::Postgres {
         options = options.after_connect(|conn, _| {
             Box::pin(async move {
