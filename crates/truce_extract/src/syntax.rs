@@ -65,6 +65,25 @@ impl<'a> Syntax<'a> {
             && p.head_of(verb)
                 .is_some_and(|h| h == n || under(h) && p.tokens[n].label == Dep::Compound)
     }
+
+    /// Whether the truce noun at `noun` is the subject of a verb other
+    /// than the one heading the trigger at `trigger`: "a ceasefire brokered
+    /// by Russia has ended" is about the ending; the brokering describes.
+    pub fn subject_elsewhere(&self, noun: usize, trigger: usize) -> bool {
+        let (Some(t), Some(n)) = (self.token_at(trigger), self.token_at(noun)) else {
+            return false;
+        };
+        let p = self.parse();
+        let modifier = [Dep::Compound, Dep::Amod, Dep::Nmod];
+        let Some(np) = p
+            .ancestors_or_self(n)
+            .find(|&k| !modifier.contains(&p.tokens[k].label))
+        else {
+            return false;
+        };
+        let own = p.clause_verb(t);
+        p.tokens[np].label.is_subject() && p.head_of(np).is_some_and(|h| Some(h) != own)
+    }
 }
 
 /// Whether token `n` is `head` or sits inside the noun phrase `head` heads

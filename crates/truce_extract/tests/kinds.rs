@@ -119,7 +119,7 @@ fn truce_declared() {
             &["agent=syr_army", "scope=Homs"],
         ),
         yes(
-            "A ceasefire brokered by Russia took effect in Eastern Ghouta at midnight.",
+            "Aid waited for the ceasefire brokered by Russia in Eastern Ghouta.",
             K,
             &["agent=rus"],
         ),

@@ -5,12 +5,14 @@
 //! auxiliaries, and no agent after it: "the ceasefire which was brokered in
 //! February was meant to help talks", "the truce agreed last year". The
 //! clause only describes the truce; what the sentence asserts is in its
-//! main verb. Must not match a declaration in the main clause ("the truce
+//! main verb. A description that names who declared it matches too when
+//! the parse makes the truce the subject of another verb: "a ceasefire
+//! that was brokered by Russia last week has ended" asserts the end.
+//! Must not match a declaration in the main clause ("the truce
 //! was declared on Monday", "the army declared a truce", "a ceasefire was
-//! agreed"), nor a description that names who declared it ("the temporary
-//! truce announced by regime forces", "a ceasefire brokered by Russia took
-//! effect"): DESIGN.md records that as a declaration by that actor, though
-//! the annotators of `eval/claims` often left it out.
+//! agreed"), nor a description naming its declarer where the truce is no
+//! verb's subject ("bring Aleppo into the temporary truce announced by
+//! regime forces"): DESIGN.md records that as a declaration by that actor.
 
 use super::{Ctx, Verdict, listed, tokens};
 use crate::frames::Frame;
@@ -30,7 +32,8 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let reduced = toks.is_empty() && !between.contains(',');
     let relative = toks.first().is_some_and(|w| listed("relative", w)) && toks.len() <= 3;
     let by_agent = tokens(ctx.after(f.folded.1)).first() == Some(&"by");
-    Verdict::drop_if((reduced || relative) && !by_agent)
+    let described = !by_agent || ctx.truce_subject_elsewhere(f);
+    Verdict::drop_if((reduced || relative) && described)
 }
 
 #[cfg(test)]
@@ -45,6 +48,8 @@ mod tests {
             "The ceasefire which was brokered in February was meant to help talks.",
             "The truce that was declared on Friday in Homs collapsed on Sunday.",
             "A ceasefire announced last week in Daraa expired on Friday.",
+            "A ceasefire brokered by Russia took effect in Eastern Ghouta at midnight.",
+            "A fragile truce that was brokered by Turkey and Russia last week has ended.",
         ] {
             let k = truce_kinds(s);
             assert!(!k.iter().any(|(k, _)| k == "truce.declared"), "{s}: {k:?}");
@@ -57,7 +62,8 @@ mod tests {
             "The truce in Homs was declared on Monday by the army.",
             "The army declared a truce in Homs on Monday.",
             "A ceasefire was agreed in Daraa on Friday.",
-            "A ceasefire brokered by Russia took effect in Eastern Ghouta at midnight.",
+            "Talks went on to bring Aleppo into the truce announced by the army in Homs.",
+            "Rebels accepted the ceasefire brokered by Russia for Eastern Ghouta.",
         ] {
             let k = truce_kinds(s);
             assert!(k.iter().any(|(k, _)| k == "truce.declared"), "{s}: {k:?}");

@@ -25,6 +25,7 @@
 //! | `gate.habitual` | [`habitual`] | "every time a truce is declared": generalities claim nothing |
 //! | `gate.declared_over` | [`declared_over`] | "declared the truce null and void" ends it |
 //! | `gate.no_longer` | [`no_longer`] | "the truce was no longer in place" ends it |
+//! | `gate.support` | [`support`] | "announced its support for the deal" accepts it |
 //! | `gate.other_object` | [`other_object`] | "expand delivery of aid" extends no truce |
 //! | `gate.subject` | [`subject`] | "since the war began": an intransitive trigger needs the truce as subject |
 //! | `gate.dating` | [`dating`] | "since it came into force": a clause that only dates the truce |
@@ -60,6 +61,7 @@ pub(crate) mod question;
 pub(crate) mod reported;
 pub(crate) mod scheduled;
 pub(crate) mod subject;
+pub(crate) mod support;
 pub(crate) mod talks_about;
 pub(crate) mod venue;
 pub(crate) mod violation_context;
@@ -131,6 +133,18 @@ impl Ctx<'_, '_> {
         self.syntax.truce_argument(orig(f.folded.0), orig(noun.0))
     }
 
+    /// Whether the parse makes the frame's truce noun the subject of
+    /// another verb than its trigger's ("a ceasefire brokered by Russia
+    /// has ended").
+    pub fn truce_subject_elsewhere(&self, f: &Frame) -> bool {
+        let Some(noun) = self.noun else {
+            return false;
+        };
+        let orig = |a: usize| self.doc.folded.to_original(a, a + 1).start;
+        self.syntax
+            .subject_elsewhere(orig(noun.0), orig(f.folded.0))
+    }
+
     /// The folded text of the sentence from its start to folded offset `at`.
     pub fn before(&self, at: usize) -> &str {
         let start = self.doc.folded.to_folded(self.s.span.start);
@@ -158,6 +172,7 @@ const GATES: &[Gate] = &[
     (opinion::ID, opinion::check),
     (noun_of::ID, noun_of::check),
     (declared_over::ID, declared_over::check),
+    (support::ID, support::check),
     (no_longer::ID, no_longer::check),
     (other_object::ID, other_object::check),
     (purpose::ID, purpose::check),
