@@ -266,6 +266,32 @@ pub enum EvalSet {
     Claims(ClaimsArgs),
     /// Agreement of a second annotator with the first, on the documents both read.
     Agreement(AgreementArgs),
+    /// The ledger of some reports against a truth timeline (eval/ledger/*.json): truce
+    /// recall and precision, and `status` against probes.
+    Ledger(LedgerEvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LedgerEvalArgs {
+    /// The truth timeline (eval/ledger/README.md).
+    #[arg(value_name = "TRUTH")]
+    pub truth: String,
+
+    /// The reports: text files, folders, JSON Lines files (as `truce ingest` reads them).
+    #[arg(value_name = "REPORTS", required = true)]
+    pub reports: Vec<String>,
+
+    /// Publication date for text reports that do not give one (e.g. the seed).
+    #[arg(long, value_name = "DATE", value_parser = parse_published)]
+    pub published: Option<String>,
+
+    /// Outlet for reports that do not name one.
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+
+    /// Output: a text summary with the misses, or one JSON object.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -593,6 +619,22 @@ mod tests {
         };
         assert_eq!((args.split, args.format), (SplitArg::Both, Format::Text));
         assert!(Cli::try_parse_from(["truce", "eval", "peers", "x"]).is_err());
+        let parsed = Cli::try_parse_from([
+            "truce",
+            "eval",
+            "ledger",
+            "t.json",
+            "a.jsonl",
+            "seed.txt",
+            "--published",
+            "2016-05-01",
+        ])
+        .expect("parses");
+        let Command::Eval(EvalSet::Ledger(args)) = parsed.command else {
+            panic!("not eval ledger")
+        };
+        assert_eq!((args.truth.as_str(), args.reports.len()), ("t.json", 2));
+        assert!(Cli::try_parse_from(["truce", "eval", "ledger", "t.json"]).is_err());
         assert!(Cli::try_parse_from(["truce", "eval", "fakes", "x", "--split", "half"]).is_err());
     }
 }

@@ -1,7 +1,7 @@
 //! `truce eval`: score extraction against a labelled set (the work is in
 //! `truce_eval`; this reads the file, picks the set and prints).
 
-use crate::cli::{AgreementArgs, ClaimsArgs, EvalArgs, EvalSet, Format, SplitArg};
+use crate::cli::{AgreementArgs, ClaimsArgs, EvalArgs, EvalSet, Format, LedgerEvalArgs, SplitArg};
 use anyhow::{Context, Result};
 use std::io::Write;
 use truce_eval::{EvalError, Evaluation, Options, View, claims, fakes, gold, render, ucdp};
@@ -104,6 +104,30 @@ fn run_agreement(args: &AgreementArgs, out: &mut impl Write) -> Result<()> {
     print(&evaluation, View::Both, args.format, out)
 }
 
+/// `truce eval ledger`: the ledger of some reports against a truth timeline.
+fn run_ledger(args: &LedgerEvalArgs, out: &mut impl Write) -> Result<()> {
+    use truce_eval::ledger;
+    let text =
+        std::fs::read_to_string(&args.truth).with_context(|| format!("reading {}", args.truth))?;
+    let truth = ledger::truth::read(&text, &args.truth, truce_geo::Gazetteer::embedded())?;
+    let extractor = Extractor::new().context("building the extractor")?;
+    let defaults = truce_ingest::Defaults {
+        published: args.published.clone(),
+        outlet: args.outlet.clone(),
+    };
+    let built = ledger::input::build(&args.reports, &defaults, &extractor)?;
+    let mut score = ledger::evaluate(&truth, &built.ledger);
+    score.notes = ledger::input::notes(&built.summary);
+    match args.format {
+        Format::Text => out.write_all(ledger::render::text(&score).as_bytes())?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &ledger::render::json(&score))?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
 pub fn run(set: &EvalSet, out: &mut impl Write) -> Result<()> {
     let (args, evaluate): (&EvalArgs, Evaluate) = match set {
         EvalSet::Fakes(a) => (a, fakes::evaluate),
@@ -111,6 +135,7 @@ pub fn run(set: &EvalSet, out: &mut impl Write) -> Result<()> {
         EvalSet::Gold(a) => (a, gold::evaluate),
         EvalSet::Claims(a) => return run_claims(a, out),
         EvalSet::Agreement(a) => return run_agreement(a, out),
+        EvalSet::Ledger(a) => return run_ledger(a, out),
     };
     let view = view(args.split);
     let text =

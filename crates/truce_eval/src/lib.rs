@@ -13,6 +13,9 @@
 //! - [`gold`]: the hand-written gold set `eval/gold/gold.jsonl`: expected
 //!   claims, matched on kind, subtype, modality, places, actors, time and
 //!   quantities, with near misses that must not produce a kind.
+//! - [`ledger`]: the ledger built from many reports against a truth
+//!   timeline (`eval/ledger/`): truce recall and precision, and the state
+//!   at a place and time against probes.
 //!
 //! Every labelled row goes to dev or test by a hash of its id
 //! ([`split::half_of`]: FNV-1a 64 of the id string, even = dev, odd = test),
@@ -27,6 +30,7 @@ pub mod csv;
 pub mod dates;
 pub mod fakes;
 pub mod gold;
+pub mod ledger;
 pub mod places;
 pub mod render;
 pub mod score;
@@ -55,6 +59,13 @@ pub enum EvalError {
     },
     #[error("{source_name}: no labelled rows")]
     Empty { source_name: String },
+    #[error("{source_name}: {message}")]
+    Truth {
+        source_name: String,
+        message: String,
+    },
+    #[error("building the ledger: {0}")]
+    Ledger(String),
 }
 
 /// What every evaluation takes besides its input.

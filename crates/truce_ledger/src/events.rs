@@ -1,8 +1,9 @@
 //! Incidents as events: the reports of one incident, merged, as UCDP and
 //! ACLED keep them.
 //!
-//! An *incident mention* is an `incident.*` claim that is asserted (or
-//! hedged), dated to a day or less and lasting at most 36 hours ("this
+//! An *incident mention* is an `incident.*` claim (or a `truce.violated`
+//! claim with an attack subtype: "struck X, killing 12, in violation of
+//! the truce") that is asserted (or hedged), dated to a day or less and lasting at most 36 hours ("this
 //! week", "since April" are tallies), at a gazetteer place finer than a
 //! country (its finest `location` or `target` place). Mentions without
 //! such a place are not events.
@@ -221,7 +222,11 @@ impl Ledger {
     /// An incident mention (module docs), or `None`.
     fn mention(&self, c: usize) -> Option<Mention> {
         let s = &self.claims[c];
-        if !s.kind().as_str().starts_with("incident.") || !s.asserted() || s.coarse {
+        // "struck X, killing 12, in violation of the truce" is read as a
+        // violation with an attack subtype: an incident too
+        let incident = s.kind().as_str().starts_with("incident.")
+            || (s.kind() == ClaimKind::TruceViolated && s.claim.subtype.is_some());
+        if !incident || !s.asserted() || s.coarse {
             return None;
         }
         let day_long = jiff::SignedDuration::from_hours(36);

@@ -516,7 +516,7 @@ impl Ledger {
             modality: claim.modality.as_str().to_string(),
             truce_name: claim.truce.as_ref().map(|t| t.name.clone()),
             truce: self.claim_truce[c].map(|t| self.truces[t].id.clone()),
-            published: crate::iso::published(&doc.published, s.published, &tz),
+            published: crate::iso::published(&doc.published, &tz),
             outlet: doc.outlet.clone(),
             said: crate::iso::stamp(s.said, &tz),
             time_start: claim.time.as_ref().and_then(|t| t.start.clone()),

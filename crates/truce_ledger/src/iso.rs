@@ -25,12 +25,24 @@ pub(crate) fn stamp(at: DateTime, tz: &TimeZone) -> String {
 }
 
 /// A publication as given, in the export form: a date stays a date
-/// (`2016-05-01`); a date-time gets the zone's offset.
-pub(crate) fn published(given: &str, at: DateTime, tz: &TimeZone) -> String {
-    if given.trim().len() == 10 {
-        given.trim().to_string()
-    } else {
-        stamp(at, tz)
+/// (`2016-05-01`); a date-time (`2016-01-11 15:34:10`, with `T`, with or
+/// without an offset) gets the zone's offset (an instant with an offset is
+/// shown in the zone); anything else is given back as it is.
+pub(crate) fn published(given: &str, tz: &TimeZone) -> String {
+    let given = given.trim();
+    if given.len() == 10 {
+        return given.to_string();
+    }
+    let text = given.replacen(' ', "T", 1);
+    if let Ok(instant) = text.parse::<jiff::Timestamp>() {
+        return instant
+            .to_zoned(tz.clone())
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string();
+    }
+    match text.parse::<DateTime>() {
+        Ok(at) => stamp(at, tz),
+        Err(_) => given.to_string(),
     }
 }
 
@@ -55,5 +67,15 @@ mod tests {
             "2016-05-01T20:00:00+00:00"
         );
         assert_eq!(day(summer), "2016-05-01");
+        assert_eq!(published("2016-05-01", &tz), "2016-05-01");
+        assert_eq!(
+            published("2016-01-11 15:34:10", &tz),
+            "2016-01-11T15:34:10+02:00"
+        );
+        assert_eq!(
+            published("2016-05-01T17:00:00Z", &tz),
+            "2016-05-01T20:00:00+03:00"
+        );
+        assert_eq!(published("yesterday", &tz), "yesterday");
     }
 }

@@ -238,3 +238,60 @@ fn every_format_honours_what() {
         "{features:#?}"
     );
 }
+
+#[test]
+fn an_event_counts_against_the_most_specific_truce() {
+    let nationwide: Doc = (
+        "The Syrian government and rebel groups accepted a nationwide cessation of hostilities across Syria on Monday, state media said.",
+        "2016-05-02",
+        Some("Levant Wire"),
+        None,
+    );
+    let strike: Doc = (
+        "Government warplanes struck the town of Saraqib on Wednesday, killing 12 civilians, activists said. The nationwide cessation of hostilities in Syria has largely held since Monday, a monitor said.",
+        "2016-05-04",
+        Some("Orontes Daily"),
+        None,
+    );
+    let l = ledger(&[TRUCE, nationwide, strike]);
+    let events = l.event_rows();
+    let e = events
+        .iter()
+        .find(|e| e.place.name == "Saraqib")
+        .expect("the strike");
+    let violated: Vec<String> = l
+        .violations(None)
+        .into_iter()
+        .filter(|v| v.claim.evidence.contains("Saraqib"))
+        .map(|v| v.truce)
+        .collect();
+    let local = l
+        .truces()
+        .into_iter()
+        .find(|t| t.level == truce_ledger::Level::Local)
+        .expect("the Idlib truce");
+    assert!(
+        violated.len() >= 2,
+        "both truces: {violated:?} {:#?}",
+        l.truces()
+            .iter()
+            .map(|t| (&t.id, t.level, &t.name, t.links.len()))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(e.truce_id.as_deref(), Some(local.id.as_str()), "{e:#?}");
+}
+
+#[test]
+fn a_violation_reported_with_its_strike_is_an_event() {
+    let strike: Doc = (
+        "Government warplanes struck the town of Saraqib on Wednesday, killing 12 civilians despite the truce, activists said.",
+        "2016-05-04",
+        Some("Orontes Daily"),
+        None,
+    );
+    let l = ledger(&[TRUCE, SARAQIB[0], strike]);
+    let events = l.event_rows();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].n_sources, 2);
+    assert!(events[0].violation);
+}
