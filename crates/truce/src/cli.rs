@@ -19,8 +19,9 @@ Exit status:
     after_help = EXIT_CODES
 )]
 pub struct Cli {
-    /// The store: an SQLite file path (default: ~/.local/share/truce/truce.db,
-    /// or $XDG_DATA_HOME/truce/truce.db) or a postgres://user:password@host/db URL.
+    /// The store: an SQLite file path, taken literally (default:
+    /// ~/.local/share/truce/truce.db, or $XDG_DATA_HOME/truce/truce.db), or a URL
+    /// starting with sqlite: or postgres:// (postgresql://). Not empty.
     #[arg(long, global = true, env = "TRUCE_DB", value_name = "DB")]
     pub db: Option<String>,
 
@@ -472,11 +473,53 @@ pub enum Format {
     Text,
 }
 
-/// Check a --published value now, so a bad one is a usage error naming the option.
+/// Check an --at or --now value now, so a bad one is a usage error naming the option.
 fn parse_time(value: &str) -> Result<String, String> {
+    check_offset(value)?;
     truce_ledger::parse_time(value)
         .map(|_| value.to_string())
         .map_err(|e| e.to_string())
+}
+
+/// A time's UTC offset, when it has one, must be a clock offset: `Z`, or
+/// `+HH:MM`, `+HHMM`, `+HH` (or `-`) with hours 00-23 and minutes 00-59
+/// (`+14:30` yes, `-25:00` no). Times are wall-clock times of the reports,
+/// so a good offset is then dropped.
+fn check_offset(value: &str) -> Result<(), String> {
+    let text = value.trim().replacen(' ', "T", 1);
+    let Some((_, clock)) = text.split_once('T') else {
+        return Ok(());
+    };
+    let Some(at) = clock.find(['+', '-']) else {
+        return Ok(());
+    };
+    let (time, offset) = clock.split_at(at);
+    let offset = offset.get(1..).unwrap_or("");
+    let parts = match (offset.len(), offset.get(2..3)) {
+        (2, _) => Some((offset, "00")),
+        (4, _) => offset.get(..2).zip(offset.get(2..)),
+        (5, Some(":")) => offset.get(..2).zip(offset.get(3..)),
+        _ => None,
+    };
+    let number = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse::<u8>().ok())
+            .flatten()
+    };
+    let Some((hours, minutes)) = parts.and_then(|(h, m)| number(h).zip(number(m))) else {
+        return Err(format!(
+            "cannot read the UTC offset {:?} in {value:?} (try +03:00 or Z)",
+            &clock[time.len()..]
+        ));
+    };
+    if hours > 23 || minutes > 59 {
+        return Err(format!(
+            "the UTC offset {:?} in {value:?} is out of range (hours 00-23, minutes 00-59)",
+            &clock[time.len()..]
+        ));
+    }
+    Ok(())
 }
 
 /// `24h`, `2d`, `90m`, `1d12h`: whole numbers with a unit (d, h, m).

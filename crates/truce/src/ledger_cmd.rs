@@ -14,17 +14,23 @@ use std::process::ExitCode;
 use std::time::Instant;
 use truce_extract::Extractor;
 use truce_ingest::{Defaults, Sources, Summary};
-use truce_ledger::{Ledger, Subject, parse_time};
+use truce_ledger::{Ledger, LedgerError, Subject, parse_time};
 use truce_store::{SqlStore, Store};
 
 /// Some inputs failed; the rest were stored.
 const EXIT_PARTIAL: u8 = 3;
 
-/// `--db` (or `TRUCE_DB`), else the default SQLite file.
-fn location(db: Option<&str>) -> String {
+/// `--db` (or `TRUCE_DB`), else the default SQLite file. An empty value is
+/// an error, not a default.
+fn location(db: Option<&str>) -> Result<String> {
     match db {
-        Some(db) => db.to_string(),
-        None => truce_store::default_location().display().to_string(),
+        Some(db) if db.trim().is_empty() => Err(anyhow!(
+            "the store location is empty (--db or TRUCE_DB): give an SQLite file path or a \
+             postgres:// URL, or leave both unset for {}",
+            truce_store::default_location().display()
+        )),
+        Some(db) => Ok(db.to_string()),
+        None => Ok(truce_store::default_location().display().to_string()),
     }
 }
 
@@ -35,13 +41,29 @@ pub struct Db {
 }
 
 impl Db {
+    /// The store for a question: opened read-only (SQLite `mode=ro`), so
+    /// nothing is created, migrated or written, and a read-only file can be
+    /// asked.
     pub fn open(db: Option<&str>) -> Result<Db> {
-        let location = location(db);
+        Self::open_as(db, true)
+    }
+
+    /// The store for `ingest` and `reextract`: created or migrated if needed.
+    pub fn open_for_writing(db: Option<&str>) -> Result<Db> {
+        Self::open_as(db, false)
+    }
+
+    fn open_as(db: Option<&str>, read_only: bool) -> Result<Db> {
+        let location = location(db)?;
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .context("starting the async runtime")?;
-        let store = rt.block_on(SqlStore::open(&location))?;
+        let store = if read_only {
+            rt.block_on(SqlStore::open_read_only(&location))?
+        } else {
+            rt.block_on(SqlStore::open(&location))?
+        };
         Ok(Db { rt, store })
     }
 
@@ -92,7 +114,7 @@ struct IngestReport<'a> {
 }
 
 pub fn ingest(db: Option<&str>, args: &IngestArgs) -> Result<ExitCode> {
-    let db = Db::open(db)?;
+    let db = Db::open_for_writing(db)?;
     let extractor = Extractor::new().context("building the extractor")?;
     let defaults = Defaults {
         published: args.published.clone(),
@@ -163,6 +185,9 @@ fn ingest_text(r: &IngestReport) -> String {
         s.skipped,
         r.seconds
     );
+    for note in &s.notes {
+        out.push_str(&format!("  note: {note}\n"));
+    }
     for f in &s.failed {
         out.push_str(&format!("  failed: {f}\n"));
     }
@@ -170,7 +195,7 @@ fn ingest_text(r: &IngestReport) -> String {
 }
 
 pub fn reextract(db: Option<&str>, args: &ReextractArgs) -> Result<ExitCode> {
-    let db = Db::open(db)?;
+    let db = Db::open_for_writing(db)?;
     let extractor = Extractor::new().context("building the extractor")?;
     let done = db.rt.block_on(truce_ingest::reextract(
         &db.store,
@@ -210,8 +235,20 @@ pub fn status(db: Option<&str>, args: &StatusArgs) -> Result<()> {
     let db = Db::open(db)?;
     let at = db.time_or_last_day(args.at.as_deref())?;
     let ledger = db.ledger()?;
-    let place = ledger.place(&args.place)?;
+    let place = find_place(&ledger, &args.place)?;
     print(args.format, &ledger.status(place, at), show::status)
+}
+
+/// A place by name or id; an unknown one names what was asked and, when
+/// the gazetteer has any, the names probably meant.
+fn find_place(ledger: &Ledger, name: &str) -> Result<truce_geo::PlaceId> {
+    ledger.place(name).map_err(|e| match e {
+        LedgerError::UnknownPlace { name, suggestions } if suggestions.is_empty() => anyhow!(
+            "unknown place {name:?}: no place of that name or id in the gazetteer, \
+             and none close to it"
+        ),
+        other => other.into(),
+    })
 }
 
 pub fn timeline(db: Option<&str>, args: &TimelineArgs) -> Result<()> {
@@ -227,7 +264,7 @@ pub fn timeline(db: Option<&str>, args: &TimelineArgs) -> Result<()> {
             }
             Subject::Truce(id.clone())
         }
-        (None, Some(place)) => Subject::Place(ledger.place(place)?),
+        (None, Some(place)) => Subject::Place(find_place(&ledger, place)?),
         (None, None) => return Err(anyhow!("give --place PLACE or --truce ID")),
     };
     print(args.format, &ledger.timeline(&subject), |t| {
@@ -328,7 +365,7 @@ pub fn export(db: Option<&str>, args: &ExportArgs) -> Result<()> {
 }
 
 pub fn serve(db: Option<&str>, args: &crate::cli::ServeArgs) -> Result<()> {
-    let mut config = truce_server::ServerConfig::new(location(db));
+    let mut config = truce_server::ServerConfig::new(location(db)?);
     config.listen = args.listen;
     config.token = truce_server::read_token(args.token_file.as_deref())?;
     config.read_only = args.read_only;

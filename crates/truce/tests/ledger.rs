@@ -298,11 +298,13 @@ fn bad_inputs_get_clear_messages_and_keep_what_is_stored() {
         "left unchanged"
     );
 
+    // A question opens the store read-only: it creates nothing.
     let empty = dir.join("empty.db");
     let board = truce(&db_args(empty.to_str().expect("path"), &["board"]), b"");
     assert_eq!(board.code, Some(1));
+    assert!(!empty.exists());
     assert!(
-        board.stderr.contains("holds no reports yet"),
+        board.stderr.contains("holds no truce store yet"),
         "{}",
         board.stderr
     );
