@@ -112,19 +112,12 @@ fn same_level(t: Level, r: truce_ledger::Level) -> bool {
     )
 }
 
-fn level_name(r: truce_ledger::Level) -> String {
-    serde_json::to_value(r)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// Does `r` match `t`? `Ok` carries the record's start for the truth
 /// truce's main places (none for a truce that never took effect).
 pub fn compare(t: &TruthTruce, r: &Record, gaz: &Gazetteer) -> Result<Option<DateTime>, Mismatch> {
     if !same_level(t.level, r.level) {
         return Err(Mismatch::Level {
-            record: level_name(r.level),
+            record: super::probes::name(&r.level),
         });
     }
     let counted: Vec<&Area> = r

@@ -119,7 +119,7 @@ pub fn evaluate(truth: &Truth, ledger: &Ledger) -> LedgerScore {
         .map(|v| Record::from_view(v, gaz))
         .collect();
     let m = match_all(&truth.truces, &records, gaz);
-    let truces = truce_matches(truth, &records, &m);
+    let truces = truce_matches(truth, &records, &m, gaz);
     let results = record_results(truth, &records, &m, gaz);
     let probes = probes::ask_all(&truth.probes, ledger);
     LedgerScore {
@@ -148,8 +148,12 @@ fn count(hits: impl Iterator<Item = bool>) -> Ratio {
     })
 }
 
-fn truce_matches(truth: &Truth, records: &[Record], m: &matching::Matching) -> Vec<TruceMatch> {
-    let gaz = truce_geo::Gazetteer::embedded();
+fn truce_matches(
+    truth: &Truth,
+    records: &[Record],
+    m: &matching::Matching,
+    gaz: &truce_geo::Gazetteer,
+) -> Vec<TruceMatch> {
     truth
         .truces
         .iter()
