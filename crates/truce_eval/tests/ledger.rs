@@ -222,3 +222,46 @@ fn the_2016_mirror_and_the_seed_stay_above_the_floor() {
         truce_eval::ledger::render::text(&s)
     );
 }
+
+#[test]
+fn one_day_is_exact_and_a_day_precise_start_stands_for_the_whole_day() {
+    let gaz = Gazetteer::embedded();
+    let t = ghouta_truth(gaz);
+    let record = |start: &str| Record {
+        id: "t1".into(),
+        name: "truce".into(),
+        level: truce_ledger::Level::Local,
+        areas: vec![truce_eval::ledger::matching::Area {
+            place: gaz
+                .find_id("truce:eastern-ghouta")
+                .expect("in the gazetteer"),
+            established: true,
+            start: Some(start.parse().expect("a time")),
+        }],
+        links: 1,
+    };
+    // the truth starts on 30 Apr at 01:00 (hour precision)
+    assert!(compare(&t.truces[0], &record("2016-05-01T01:00"), gaz).is_ok());
+    assert!(compare(&t.truces[0], &record("2016-04-29T01:00"), gaz).is_ok());
+    let late = compare(&t.truces[0], &record("2016-05-01T01:01"), gaz);
+    assert!(
+        matches!(late, Err(Mismatch::Start { hours_off: 25, .. })),
+        "{late:?}"
+    );
+    // a proposed area is no scope for a truce that took effect
+    let mut proposed = record("2016-04-30T01:00");
+    proposed.areas[0].established = false;
+    let got = compare(&t.truces[0], &proposed, gaz);
+    assert!(matches!(got, Err(Mismatch::NotCovered { .. })), "{got:?}");
+    // a day-precise truth start: 4 May covers 3 May 00:00 to 6 May 00:00
+    let mut day = t.truces[0].clone();
+    day.start = Some(truth::Dated {
+        at: "2016-05-04".into(),
+        precision: truth::Precision::Day,
+        note: None,
+        sources: vec!["s".into()],
+    });
+    assert!(compare(&day, &record("2016-05-06T00:00"), gaz).is_ok());
+    assert!(compare(&day, &record("2016-05-03T00:00"), gaz).is_ok());
+    assert!(compare(&day, &record("2016-05-02T23:00"), gaz).is_err());
+}

@@ -22,7 +22,7 @@
 //! announcement with two areas); a record that matches only truces already
 //! held by a better record is a *duplicate*, and counts as not real.
 
-use super::truth::{Level, TruthTruce, main_places};
+use super::truth::{Level, Span, TruthTruce, main_places};
 use jiff::SignedDuration;
 use jiff::civil::DateTime;
 use serde::Serialize;
@@ -113,7 +113,7 @@ fn same_level(t: Level, r: truce_ledger::Level) -> bool {
 }
 
 /// Does `r` match `t`? `Ok` carries the record's start for the truth
-/// truce's main places (none for a truce that never took effect).
+/// truce's main places (none for a truce without a known start).
 pub fn compare(t: &TruthTruce, r: &Record, gaz: &Gazetteer) -> Result<Option<DateTime>, Mismatch> {
     if !same_level(t.level, r.level) {
         return Err(Mismatch::Level {
@@ -131,6 +131,20 @@ pub fn compare(t: &TruthTruce, r: &Record, gaz: &Gazetteer) -> Result<Option<Dat
             place: gaz.get(a.place).name.clone(),
         });
     }
+    let start = main_start(t, &counted, gaz)?;
+    match t.start.as_ref().and_then(|d| d.span()) {
+        None => Ok(None),
+        Some(truth) => start_fits(truth, start.ok_or(Mismatch::NoStart)?).map(Some),
+    }
+}
+
+/// Every main place covered by a counted area; the earliest start of the
+/// areas that cover them.
+fn main_start(
+    t: &TruthTruce,
+    counted: &[&Area],
+    gaz: &Gazetteer,
+) -> Result<Option<DateTime>, Mismatch> {
     let mut start: Option<DateTime> = None;
     for m in main_places(t, gaz) {
         let covering: Vec<&&Area> = counted
@@ -143,27 +157,24 @@ pub fn compare(t: &TruthTruce, r: &Record, gaz: &Gazetteer) -> Result<Option<Dat
             });
         }
         let first = covering.iter().filter_map(|a| a.start).min();
-        start = match (start, first) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        start = start.into_iter().chain(first).min();
     }
-    let Some(truth) = t.start.as_ref().and_then(|d| d.span()) else {
-        return Ok(None);
-    };
-    let got = start.ok_or(Mismatch::NoStart)?;
-    let hours = |a: DateTime, b: DateTime| a.duration_since(b).as_hours();
+    Ok(start)
+}
+
+/// Within a day of the truth's start interval.
+fn start_fits(truth: Span, got: DateTime) -> Result<DateTime, Mismatch> {
     let off = if got < truth.start {
-        hours(truth.start, got)
+        truth.start.duration_since(got)
     } else {
-        hours(got, truth.end).max(0)
+        got.duration_since(truth.end).max(SignedDuration::ZERO)
     };
-    if off <= 24 {
-        Ok(Some(got))
+    if off <= SignedDuration::from_hours(24) {
+        Ok(got)
     } else {
         Err(Mismatch::Start {
             record: got.to_string(),
-            hours_off: off,
+            hours_off: (off.as_secs() + 3599) / 3600,
         })
     }
 }
