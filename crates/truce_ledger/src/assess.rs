@@ -64,6 +64,8 @@ pub(crate) const ENDED: u16 = 1 << 9;
 pub(crate) const VIOLATED: u16 = 1 << 10;
 pub(crate) const UNSCOPED: u16 = 1 << 11;
 pub(crate) const MORE: u16 = 1 << 12;
+/// Said by someone the report names, not in the outlet's own voice.
+pub(crate) const VOICED: u16 = 1 << 13;
 
 impl Fact {
     pub fn of(claim: usize, s: &Stored, speaker: u32, country: Option<PlaceId>) -> Fact {
@@ -89,6 +91,7 @@ impl Fact {
         );
         set(s.scope.is_empty(), UNSCOPED);
         set(s.scope.len() > 3, MORE);
+        set(s.claim.attribution.speaker.is_some(), VOICED);
         let mut scope = [None; 3];
         for (slot, &p) in scope.iter_mut().zip(&s.scope) {
             *slot = Some(p);
@@ -219,10 +222,15 @@ impl Ledger {
                 .flatten()
                 .any(|&s| self.gaz.contains(s, place))
         };
+        // A nationwide truce is established over its country by what is
+        // said of it as a whole ("the cessation of hostilities came into
+        // effect on Saturday" names no place but means all of it).
+        let national = self.truces[t].level == Level::National;
         let mut established = false;
         let mut out: Vec<Fact> = Vec::new();
         for f in all {
             if f.has(UNSCOPED) {
+                established |= national && f.has(AREA);
                 continue;
             }
             if covers(f) {
@@ -252,21 +260,7 @@ impl Ledger {
             return None;
         }
         let established = place.is_none_or(|_| claims.iter().any(|f| f.has(AREA)));
-        // a day-precise start when there is one: "in February" is not a start
-        let start = established
-            .then(|| {
-                let day = claims
-                    .iter()
-                    .filter(|f| f.has(ESTABLISHES) && !f.has(COARSE));
-                day.map(|f| f.said).min().or_else(|| {
-                    claims
-                        .iter()
-                        .filter(|f| f.has(ESTABLISHES))
-                        .map(|f| f.said)
-                        .min()
-                })
-            })
-            .flatten();
+        let start = established.then(|| window_start(&claims)).flatten();
         let (end, end_by) = window_end(&claims);
         // "the Feb. 27 ceasefire collapsed in April": a collapse dated at or
         // before the start names the truce by its start; it counts from
@@ -277,11 +271,13 @@ impl Ledger {
         };
         let closing = claims
             .iter()
-            .filter(|f| f.has(CLOSES) && closed_at(f) <= at)
+            .filter(|f| f.has(CLOSES) && closed_at(f) <= at && corroborated(&claims, f))
             .max_by_key(|f| closed_at(f))
             .copied();
         let state = match (start, closing) {
             (None, _) => State::Proposed,
+            // declared, not yet in effect
+            (Some(st), None) if st > at => State::Proposed,
             (Some(_), _)
                 if end.is_some_and(|e| e <= at)
                     && closing.is_none_or(|k| end.is_some_and(|e| closed_at(&k) >= e)) =>
@@ -303,14 +299,66 @@ impl Ledger {
     }
 }
 
+/// The window's start, weighed over the sources: a day-precise start when
+/// there is one ("in February" is not a start). When claims say when the
+/// truce *took effect* or will (in force, planned to take effect, or a
+/// declaration that states its window) and two reports agree on a day, the earliest such day wins over a
+/// lone early date; the declaration of a truce that took effect a week
+/// later is its declaration, not its start (ETH/PRIO keep the two apart).
+fn window_start(claims: &[Fact]) -> Option<DateTime> {
+    let establishing = || claims.iter().filter(|f| f.has(ESTABLISHES));
+    let day = || establishing().filter(|f| !f.has(COARSE));
+    // "will take effect at midnight on Friday" states the start too
+    let planned = |f: &Fact| f.has(IN_FORCE) && f.has(PROPOSES) && !f.has(COARSE);
+    let effective: Vec<&Fact> = day()
+        .filter(|f| f.has(IN_FORCE) || f.end.is_some() || f.hours.is_some())
+        .chain(claims.iter().filter(|f| planned(f)))
+        .collect();
+    agreed_day(&effective)
+        .or_else(|| day().map(|f| f.said).min())
+        .or_else(|| establishing().map(|f| f.said).min())
+}
+
+/// The earliest time whose day at least two reports (told apart by their
+/// publication time) give.
+fn agreed_day(facts: &[&Fact]) -> Option<DateTime> {
+    let mut sorted: Vec<&&Fact> = facts.iter().collect();
+    sorted.sort_by_key(|f| f.said);
+    sorted.iter().find_map(|f| {
+        let day = f.said.date();
+        let mut reports = sorted
+            .iter()
+            .filter(|g| g.said.date() == day)
+            .map(|g| g.published);
+        let first = reports.next()?;
+        reports.any(|p| p != first).then_some(f.said)
+    })
+}
+
 /// A collapse or end is contested when another speaker says, within three
 /// days of it, that the truce holds.
+/// A later "holds" claim reopens the question too.
 fn contested(claims: &[Fact], k: &Fact) -> bool {
     claims.iter().any(|s| {
         s.has(SUPPORTS)
             && s.speaker != k.speaker
-            && (within_days(s.said, k.said, 3) || within_days(s.said, k.published, 3))
+            && (within_days(s.said, k.said, 3)
+                || within_days(s.said, k.published, 3)
+                || s.said > k.said.max(k.published))
     })
+}
+
+/// Whether a collapse or end may close the truce: it names the place it
+/// speaks of, a named party or monitor says it, or another report says so
+/// within a week. One report that names no place and no speaker ("a
+/// ceasefire was put to an end") does not end a truce that others go on
+/// reporting: it may well speak of another one.
+fn corroborated(claims: &[Fact], k: &Fact) -> bool {
+    !k.has(UNSCOPED)
+        || k.has(VOICED)
+        || claims
+            .iter()
+            .any(|o| o.has(CLOSES) && o.published != k.published && within_days(o.said, k.said, 7))
 }
 
 /// The window's end: the latest end stated by an establishing claim; an

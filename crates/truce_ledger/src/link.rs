@@ -439,8 +439,12 @@ impl Ledger {
             for &c in &sorted {
                 let s = &self.claims[c];
                 if s.kind() != ClaimKind::TruceRejected && s.asserted() {
+                    // A whole country is never carved out of a truce:
+                    // "excluded" there is a misread ("groups in Syria are
+                    // excluded"); exclusions are areas inside the scope.
                     for &x in &s.excluded {
-                        if !excluded.contains(&x) {
+                        let country = self.gaz.get(x).kind == PlaceKind::Country;
+                        if !country && !excluded.contains(&x) {
                             excluded.push(x);
                         }
                     }

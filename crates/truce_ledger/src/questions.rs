@@ -129,7 +129,7 @@ impl Ledger {
         let mut truces = Vec::new();
         let mut bearing = Vec::new();
         for t in self.covering(place) {
-            if !self.current(t, at) {
+            if !self.founded(t) || !self.current(t, at) {
                 continue;
             }
             if let Some(a) = self.assess(t, Some(place), at) {
@@ -311,7 +311,21 @@ impl Ledger {
 
     /// Every truce record.
     pub fn truces(&self) -> Vec<TruceView> {
-        (0..self.truces.len()).map(|t| self.truce_view(t)).collect()
+        (0..self.truces.len())
+            .filter(|&t| self.founded(t) && self.truces[t].level != Level::Unscoped)
+            .map(|t| self.truce_view(t))
+            .collect()
+    }
+
+    /// Whether a record is a truce: a declaration, acceptance, "holds"
+    /// claim or extension (asserted) founds it. A record of calls,
+    /// proposals, talks, collapses or violations only ("the 1988 truce
+    /// collapsed", "calls for a ceasefire") is a mention, not a truce; its
+    /// claims stay on its timeline and in the exports of claims.
+    pub fn founded(&self, t: usize) -> bool {
+        self.truces
+            .get(t)
+            .is_some_and(|r| r.facts.iter().any(|f| f.has(ESTABLISHES)))
     }
 
     /// One truce record by id (`t1`).

