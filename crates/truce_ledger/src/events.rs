@@ -25,7 +25,10 @@
 //!
 //! Sources are documents: a report that mentions the event twice counts
 //! once; near-duplicate documents are linked by the store and never reach
-//! the ledger, so they count once too.
+//! the ledger, so they count once too; and a document that reports the
+//! event in the same words as an earlier one of the same outlet (an
+//! updated wire story the store did not find near enough) is listed as its
+//! copy and not counted.
 //!
 //! **Toll**, from each source's figure (the largest killed count of its
 //! mentions): `low` = the smallest reported, `high` = the largest, `best` =
@@ -135,8 +138,13 @@ pub struct EventSource {
     pub title: Option<String>,
     /// The claims of the document that report the event.
     pub claims: Vec<String>,
-    /// The document's killed figure, when it gives one.
+    /// The document's killed and injured figures, when it gives them.
     pub killed: Option<f64>,
+    pub injured: Option<f64>,
+    /// The earlier document of the same outlet that this one republishes
+    /// (an updated story reporting the event in the same words): listed,
+    /// not counted.
+    pub copy_of: Option<String>,
 }
 
 impl EventSource {
@@ -151,6 +159,18 @@ impl EventSource {
             parts.push(u.clone());
         }
         parts.join(", ")
+    }
+}
+
+impl Event {
+    /// Sources counted: documents that are not republications.
+    pub fn n_sources(&self) -> usize {
+        self.counted().count()
+    }
+
+    /// The sources that count (not republications), first reported first.
+    pub fn counted(&self) -> impl Iterator<Item = &EventSource> {
+        self.sources.iter().filter(|s| s.copy_of.is_none())
     }
 }
 
@@ -318,17 +338,6 @@ impl Ledger {
             id.push_str(&format!("-{n}"));
         }
         let truce = self.event_truce(d.place, &claims, violated);
-        let figures = |what: &str| -> Vec<f64> {
-            let per_doc = claims.iter().map(|&c| (self.claims[c].doc, c));
-            let mut best: HashMap<usize, f64> = HashMap::new();
-            for (doc, c) in per_doc {
-                if let Some(k) = count(&self.claims[c], what) {
-                    let e = best.entry(doc).or_insert(k);
-                    *e = e.max(k);
-                }
-            }
-            best.into_values().collect()
-        };
         Event {
             id,
             date: d.day,
@@ -347,43 +356,12 @@ impl Ledger {
             place: d.place,
             actor1: self.most_named(&claims, |s| actor_names(s, "perpetrator")),
             actor2: self.most_named(&claims, victims),
-            fatalities: Toll::of(figures("killed")),
-            injured: Toll::of(figures("injured")),
+            fatalities: Toll::of(figures(&sources, |s| s.killed)),
+            injured: Toll::of(figures(&sources, |s| s.injured)),
             sources,
             violation: truce.is_some(),
             truce: truce.map(|t| self.truces[t].id.clone()),
         }
-    }
-
-    fn event_sources(&self, claims: &[usize]) -> Vec<EventSource> {
-        let mut out: Vec<(usize, EventSource)> = Vec::new();
-        for &c in claims {
-            let s = &self.claims[c];
-            let killed = count(s, "killed");
-            if let Some((_, src)) = out.iter_mut().find(|(d, _)| *d == s.doc) {
-                src.claims.push(s.claim.id.clone());
-                src.killed = match (src.killed, killed) {
-                    (Some(a), Some(b)) => Some(a.max(b)),
-                    (a, b) => a.or(b),
-                };
-                continue;
-            }
-            let doc = &self.docs[s.doc];
-            out.push((
-                s.doc,
-                EventSource {
-                    document: doc.id.clone(),
-                    outlet: doc.outlet.clone(),
-                    url: doc.url.clone(),
-                    date: crate::iso::day(s.published),
-                    title: doc.title.clone(),
-                    claims: vec![s.claim.id.clone()],
-                    killed,
-                },
-            ));
-        }
-        out.sort_by_key(|(d, _)| *d);
-        out.into_iter().map(|(_, s)| s).collect()
     }
 
     fn date_precision(&self, claims: &[usize]) -> String {
@@ -495,8 +473,25 @@ fn tolls_agree(a: f64, b: f64) -> bool {
     hi <= 3.0 * lo + 3.0
 }
 
+/// Each counted source's figure (the largest of it and its republications).
+fn figures(sources: &[EventSource], f: impl Fn(&EventSource) -> Option<f64>) -> Vec<f64> {
+    sources
+        .iter()
+        .filter(|s| s.copy_of.is_none())
+        .filter_map(|s| {
+            let copies = sources
+                .iter()
+                .filter(|c| c.copy_of.as_deref() == Some(s.document.as_str()));
+            std::iter::once(s)
+                .chain(copies)
+                .filter_map(&f)
+                .reduce(f64::max)
+        })
+        .collect()
+}
+
 /// The largest count of `what` a claim gives.
-fn count(s: &Stored, what: &str) -> Option<f64> {
+pub(crate) fn count(s: &Stored, what: &str) -> Option<f64> {
     let found = s.claim.quantities.iter().filter(|q| q.what == what);
     found.map(|q| q.value).reduce(f64::max)
 }

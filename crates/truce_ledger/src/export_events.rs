@@ -28,7 +28,9 @@ pub struct EventRow {
     pub geo_precision: u8,
     pub fatalities: Option<Toll>,
     pub injured: Option<Toll>,
+    /// Sources counted (republications left out).
     pub n_sources: usize,
+    /// Every document, republications marked `copy_of`.
     pub sources: Vec<SourceRow>,
     pub truce_id: Option<String>,
     pub violation: bool,
@@ -96,7 +98,7 @@ impl Ledger {
             geo_precision: geo_precision(kind),
             fatalities: e.fatalities,
             injured: e.injured,
-            n_sources: e.sources.len(),
+            n_sources: e.n_sources(),
             sources: e
                 .sources
                 .iter()
@@ -130,7 +132,8 @@ fn event_cells(r: &EventRow) -> Vec<String> {
     let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
     let toll = |f: fn(&Toll) -> f64| num(r.fatalities.as_ref().map(f));
     let join = |f: fn(&SourceRow) -> Option<String>, sep: &str| {
-        let cells: Vec<String> = r.sources.iter().filter_map(f).collect();
+        let counted = r.sources.iter().filter(|s| s.source.copy_of.is_none());
+        let cells: Vec<String> = counted.filter_map(f).collect();
         cells.join(sep)
     };
     vec![

@@ -166,7 +166,12 @@ impl Ledger {
                 "fatalities_best": toll(|t| t.best),
                 "fatalities_high": toll(|t| t.high),
                 "n_sources": row.n_sources,
-                "sources": row.sources.iter().map(|s| s.citation.as_str()).collect::<Vec<_>>(),
+                "sources": row
+                    .sources
+                    .iter()
+                    .filter(|s| s.source.copy_of.is_none())
+                    .map(|s| s.citation.as_str())
+                    .collect::<Vec<_>>(),
                 "truce_id": row.truce_id,
                 "violation": row.violation,
             });

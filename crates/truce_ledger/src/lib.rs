@@ -211,6 +211,7 @@
 mod actors;
 mod assess;
 mod conflicts;
+mod event_sources;
 mod events;
 mod export;
 mod export_events;

@@ -295,3 +295,36 @@ fn a_violation_reported_with_its_strike_is_an_event() {
     assert_eq!(events[0].n_sources, 2);
     assert!(events[0].violation);
 }
+
+#[test]
+fn a_story_republished_by_its_outlet_counts_once() {
+    let first = SARAQIB[0];
+    let update: Doc = (
+        "Government warplanes struck the town of Saraqib on Wednesday, killing 12 civilians, activists said. Rescue workers searched the rubble into the night.",
+        "2016-05-04",
+        Some("Levant Wire"),
+        Some("https://levantwire.example/2016/05/04/saraqib-update"),
+    );
+    let other_outlet: Doc = (
+        "Government warplanes struck the town of Saraqib on Wednesday, killing 12 civilians, activists said. The town lies on the main road south.",
+        "2016-05-04",
+        Some("Cedar Post"),
+        None,
+    );
+    let l = ledger(&[first, update, other_outlet]);
+    let events = l.event_rows();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.sources.len(), 3);
+    assert_eq!(e.n_sources, 2, "{e:#?}");
+    let copy = e
+        .sources
+        .iter()
+        .find(|s| s.source.copy_of.is_some())
+        .expect("the update is a copy");
+    assert_eq!(copy.source.outlet.as_deref(), Some("Levant Wire"));
+    assert_eq!(
+        copy.source.copy_of,
+        Some(e.sources[0].source.document.clone())
+    );
+}
