@@ -375,6 +375,8 @@ pub fn serve(db: Option<&str>, args: &crate::cli::ServeArgs) -> Result<()> {
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    rt.block_on(truce_server::serve(config))?;
-    Ok(())
+    let served = rt.block_on(truce_server::serve(config));
+    // Requests still running after the drain deadline are not waited for.
+    rt.shutdown_timeout(std::time::Duration::from_secs(1));
+    Ok(served?)
 }

@@ -352,3 +352,50 @@ fn a_bom_and_a_fifo_in_an_ingested_folder() {
         assert!(done.stdout.contains("FIFO"), "{}", done.stdout);
     }
 }
+
+/// SIGTERM stops a server within the drain deadline, even with a client
+/// holding a half-sent request.
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_server_with_a_client_holding_a_connection() {
+    use std::io::Write;
+    let dir = scratch_dir("sigterm");
+    let db = dir.join("t.db");
+    let db = db.to_str().expect("path");
+    ok(run(
+        &db_args(db, &["ingest", "examples/reports"]),
+        &dir.join("ingest"),
+    ));
+    let out = dir.join("serve");
+    let child = start(
+        &db_args(db, &["serve", "--read-only", "--listen", "127.0.0.1:0"]),
+        &out,
+    );
+    let started = Instant::now();
+    let addr = loop {
+        let err = std::fs::read_to_string(out.with_extension("err")).unwrap_or_default();
+        if let Some(rest) = err.split("serving http://").nth(1) {
+            break rest.split('/').next().unwrap_or_default().to_string();
+        }
+        assert!(started.elapsed() < HUNG, "the server did not start: {err}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut half = std::net::TcpStream::connect(&addr).expect("connect");
+    half.write_all(b"GET /api/health HTTP/1.1\r\nHost: t\r\n")
+        .expect("send");
+    std::thread::sleep(Duration::from_millis(200));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let stopped = Instant::now();
+    let done = finish(child, &out, "serve after SIGTERM");
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    assert!(
+        stopped.elapsed() < Duration::from_secs(30),
+        "stopped after {:?}",
+        stopped.elapsed()
+    );
+    drop(half);
+}

@@ -783,6 +783,14 @@ pub(crate) async fn post_reports(
                 || e.to_string().contains("length limit");
             return Err(if over {
                 too_large()
+            } else if crate::guard::is_body_timeout(&e) {
+                ApiError::new(
+                    StatusCode::REQUEST_TIMEOUT,
+                    format!(
+                        "the request body stopped arriving (nothing for {} s; is Content-Length right?)",
+                        state.body_timeout.as_secs()
+                    ),
+                )
             } else {
                 ApiError::bad_request("cannot read the request body")
             });
@@ -822,6 +830,20 @@ pub(crate) async fn post_reports(
             format!("no report could be read: {first}")
         }));
     }
+    // The write runs as a task of its own: a request cut short (timeout,
+    // closed connection) cannot stop it between the store and the ledger.
+    let writer = state.clone();
+    tokio::spawn(async move { store_and_link(writer, prepared).await })
+        .await
+        .map_err(|e| ApiError::internal("write", e))?
+}
+
+/// Stores a prepared batch (one writer at a time) and adds what is new to
+/// the ledger.
+async fn store_and_link(
+    state: AppState,
+    prepared: truce_ingest::Prepared,
+) -> Result<Response, ApiError> {
     let _one_writer = state.writing.lock().await;
     let outcome = truce_ingest::store_prepared(state.store.as_ref(), prepared).await?;
     let added = outcome.added;

@@ -53,7 +53,16 @@ impl ApiError {
 
 impl From<truce_store::StoreError> for ApiError {
     fn from(e: truce_store::StoreError) -> Self {
-        ApiError::internal("storage", e)
+        match e {
+            truce_store::StoreError::Busy { .. } => {
+                eprintln!("truce serve: storage: {e}");
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the store is busy with another writer; try again shortly",
+                )
+            }
+            other => ApiError::internal("storage", other),
+        }
     }
 }
 

@@ -27,6 +27,7 @@ mod api;
 mod board;
 mod catalog;
 mod error;
+mod guard;
 mod openapi;
 mod web;
 
@@ -42,6 +43,10 @@ use truce_ledger::Ledger;
 use truce_store::{SqlStore, Store, StoreError};
 
 pub use error::ApiError;
+pub use guard::{
+    DEFAULT_BODY_TIMEOUT, DEFAULT_DRAIN, DEFAULT_MAX_CONCURRENT, DEFAULT_REQUEST_TIMEOUT, Limits,
+    guarded,
+};
 pub use openapi::openapi;
 
 /// Default listening address: loopback only.
@@ -69,6 +74,9 @@ pub struct ServerConfig {
     pub body_limit: usize,
     /// Origins allowed by CORS (`https://example.org`); empty: no CORS headers.
     pub cors_origins: Vec<String>,
+    /// Request and body timeouts, the cap on requests at once, the drain
+    /// deadline on shutdown (see [`Limits`]).
+    pub limits: Limits,
 }
 
 impl ServerConfig {
@@ -84,6 +92,7 @@ impl ServerConfig {
             read_only: false,
             body_limit: DEFAULT_BODY_LIMIT,
             cors_origins: Vec::new(),
+            limits: Limits::default(),
         }
     }
 }
@@ -147,6 +156,8 @@ pub struct AppState {
     pub(crate) token: Option<Arc<str>>,
     pub(crate) read_only: bool,
     pub(crate) body_limit: usize,
+    /// The body timeout, for messages.
+    pub(crate) body_timeout: std::time::Duration,
     pub(crate) extractor: Arc<OnceLock<Result<Extractor, String>>>,
     /// One write at a time.
     pub(crate) writing: Arc<tokio::sync::Mutex<()>>,
@@ -172,6 +183,7 @@ impl AppState {
             token: config.token.as_deref().map(Arc::from),
             read_only: config.read_only,
             body_limit: config.body_limit,
+            body_timeout: config.limits.body_timeout,
             extractor: Arc::new(OnceLock::new()),
             writing: Arc::new(tokio::sync::Mutex::new(())),
             cache: Arc::new(RwLock::new(std::collections::HashMap::new())),
@@ -231,6 +243,7 @@ pub struct Server {
     listener: tokio::net::TcpListener,
     app: Router,
     addr: SocketAddr,
+    drain: std::time::Duration,
 }
 
 impl Server {
@@ -239,12 +252,25 @@ impl Server {
         self.addr
     }
 
-    /// Serves until Ctrl-C (or SIGTERM on Unix).
+    /// Serves until Ctrl-C (or SIGTERM on Unix), then lets open requests
+    /// finish for at most [`Limits::drain`] and stops.
     pub async fn run(self) -> Result<(), ServerError> {
-        axum::serve(self.listener, self.app)
-            .with_graceful_shutdown(shutdown())
-            .await
-            .map_err(|e| ServerError::Io(e.to_string()))
+        let (stop, stopping) = tokio::sync::watch::channel(false);
+        let signal = async move {
+            shutdown().await;
+            let _ = stop.send(true);
+        };
+        let serving = axum::serve(self.listener, self.app).with_graceful_shutdown(signal);
+        tokio::select! {
+            served = serving => served.map_err(|e| ServerError::Io(e.to_string())),
+            () = guard::drain_deadline(stopping, self.drain) => {
+                eprintln!(
+                    "truce: stopping with connections still open after {} s",
+                    self.drain.as_secs()
+                );
+                Ok(())
+            }
+        }
     }
 }
 
@@ -272,9 +298,16 @@ async fn shutdown() {
 /// Checks the configuration, opens the store, loads the ledger and binds.
 pub async fn bind(config: ServerConfig) -> Result<Server, ServerError> {
     check_token(&config)?;
-    let store = SqlStore::open(&config.db).await?;
+    let store = if config.read_only {
+        SqlStore::open_read_only(&config.db).await?
+    } else {
+        SqlStore::open(&config.db).await?
+    };
     let state = AppState::load(store, &config).await?;
-    let app = router_with_cors(state, &config.cors_origins)?;
+    let app = guarded(
+        router_with_cors(state, &config.cors_origins)?,
+        &config.limits,
+    );
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| ServerError::Bind {
@@ -289,6 +322,7 @@ pub async fn bind(config: ServerConfig) -> Result<Server, ServerError> {
         listener,
         app,
         addr,
+        drain: config.limits.drain,
     })
 }
 
