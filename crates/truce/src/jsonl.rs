@@ -205,6 +205,10 @@ impl<R: BufRead> LineReader<R> {
                 });
                 continue;
             }
+            // A UTF-8 byte order mark before the first line is not data.
+            if number == 1 && batch.data[start..].starts_with(b"\xEF\xBB\xBF") {
+                batch.data.drain(start..start + 3);
+            }
             let mut end = batch.data.len();
             while end > start && matches!(batch.data[end - 1], b'\n' | b'\r') {
                 end -= 1;

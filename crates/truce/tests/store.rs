@@ -347,6 +347,19 @@ fn a_bom_and_a_fifo_in_an_ingested_folder() {
     ));
     assert!(done.stdout.contains("new 1"), "{}", done.stdout);
     assert!(!done.stdout.contains("failed:"), "{}", done.stdout);
+    let extracted = ok(run(
+        &[
+            "extract",
+            "--jsonl",
+            folder.join("a.jsonl").to_str().expect("path"),
+        ],
+        &dir.join("extract"),
+    ));
+    assert!(
+        !extracted.stdout.contains("\"error\""),
+        "{}",
+        extracted.stdout
+    );
     if made {
         assert!(done.stdout.contains("note:"), "{}", done.stdout);
         assert!(done.stdout.contains("FIFO"), "{}", done.stdout);
