@@ -24,15 +24,26 @@ const POSTGRES_MIGRATIONS_TABLE: &str = "CREATE TABLE IF NOT EXISTS _sqlx_migrat
     checksum BYTEA NOT NULL, execution_time BIGINT NOT NULL)";
 
 pub(super) async fn open(loc: Location, read_only: bool) -> Result<SqlStore, StoreError> {
+    match open_as(&loc, read_only, false).await {
+        // A WAL store in a folder we cannot write: its shared-memory file
+        // cannot be made, so the file is read as it is (SQLite `immutable`).
+        Err(StoreError::ReadOnly { .. }) if read_only && loc.file.is_some() => {
+            open_as(&loc, true, true).await
+        }
+        other => other,
+    }
+}
+
+async fn open_as(loc: &Location, read_only: bool, immutable: bool) -> Result<SqlStore, StoreError> {
     sqlx::any::install_default_drivers();
     if let Some(file) = &loc.file {
-        check_sqlite_header(&loc, file, read_only)?;
+        check_sqlite_header(loc, file, read_only)?;
         if !read_only {
-            create_parent(&loc, file)?;
+            create_parent(loc, file)?;
         }
     }
     let store = SqlStore {
-        pool: connect(&loc, read_only).await?,
+        pool: connect(loc, read_only, immutable).await?,
         near: Default::default(),
         backend: loc.backend,
         shown: loc.shown.clone(),
@@ -48,7 +59,7 @@ pub(super) async fn open(loc: Location, read_only: bool) -> Result<SqlStore, Sto
     Ok(store)
 }
 
-async fn connect(loc: &Location, read_only: bool) -> Result<AnyPool, StoreError> {
+async fn connect(loc: &Location, read_only: bool, immutable: bool) -> Result<AnyPool, StoreError> {
     let mut options = AnyPoolOptions::new().max_connections(4);
     if loc.file.is_none() && loc.backend == Backend::Sqlite {
         // Every connection to sqlite::memory: is a database of its own:
@@ -67,10 +78,11 @@ async fn connect(loc: &Location, read_only: bool) -> Result<AnyPool, StoreError>
             })
         });
     }
-    options
-        .connect(&loc.url(read_only))
-        .await
-        .map_err(|e| open_error(loc, e))
+    let mut url = loc.url(read_only);
+    if immutable {
+        url.push_str("&immutable=true");
+    }
+    options.connect(&url).await.map_err(|e| open_error(loc, e))
 }
 
 fn open_error(loc: &Location, e: impl ToString) -> StoreError {
