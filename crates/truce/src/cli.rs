@@ -109,7 +109,9 @@ Serves the page at / and the JSON API under /api (its OpenAPI document at /opena
 127.0.0.1:8765 unless --listen says otherwise. The only write, POST /api/reports (JSON Lines in the
 extract --jsonl input format), needs `Authorization: Bearer TOKEN`: the token is the first line of
 --token-file, else $TRUCE_TOKEN, at least 16 visible ASCII characters. Without a token the server
-refuses to start unless --read-only (writes answer 403). Stop it with Ctrl-C.";
+refuses to start unless --read-only (writes answer 403; the store is opened read-only). A request
+may take 120 s; a body that stops arriving for 15 s gets 408; at most 64 requests run at once (503
+beyond). Stop it with Ctrl-C or SIGTERM: open requests get 8 s to finish.";
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {

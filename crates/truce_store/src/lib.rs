@@ -12,6 +12,15 @@
 //! the SQL they share is written once. One conformance test
 //! (`tests/conformance.rs`) runs against both.
 //!
+//! Locations ([`SqlStore::open`]): a URL only when it starts with
+//! `sqlite:` (`sqlite:PATH`, `sqlite://PATH`, `sqlite::memory:`; the path
+//! is URL syntax) or `postgres:`/`postgresql:`; anything else is a file
+//! path taken literally (`?`, `%`, `#` are characters of the name); an
+//! empty location is an error. Creation and migration run in one
+//! transaction under a lock; writers take turns, each waiting up to
+//! [`BUSY_TIMEOUT`] for the other ([`StoreError::Busy`] after it);
+//! [`SqlStore::open_read_only`] writes nothing.
+//!
 //! ```
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
 //! use truce_store::{NewDocument, Put, SqlStore, Store};
