@@ -448,7 +448,8 @@ impl Extractor {
         }
         let places: Vec<PlaceRef> = f.places.into_iter().map(|p| p.place).collect();
         let adjusted_by = f.adjusted_by.iter().map(|r| (*r).to_owned()).collect();
-        let time = self.time_of(doc, s, &f.times, f.kind, &places, st);
+        let planned = f.modality == truce_model::Modality::Planned;
+        let time = self.time_of(doc, s, &f.times, (f.kind, planned), &places, st);
         Claim {
             id: String::new(),
             kind: f.kind,
@@ -472,7 +473,7 @@ impl Extractor {
         doc: &Doc<'_>,
         s: &Sentence,
         times: &[usize],
-        kind: ClaimKind,
+        (kind, planned): (ClaimKind, bool),
         places: &[PlaceRef],
         st: &mut State,
     ) -> Option<TimeRef> {
@@ -507,8 +508,13 @@ impl Extractor {
         };
         let value = match combined(s, times) {
             Some((expr, Some(dir))) => resolve_with(&expr, &ctx, dir),
+            // "will take effect at midnight on Friday": a plan looks forward
+            Some((expr, None)) if planned => resolve_with(&expr, &ctx, Direction::Future),
             Some((expr, None)) => resolve(&expr, &ctx),
-            None => resolve(&s.times[t].expr, &ctx),
+            None => match &s.times[t].expr {
+                e @ TimeExpr::Point(_) if planned => resolve_with(e, &ctx, Direction::Future),
+                e => resolve(e, &ctx),
+            },
         };
         if let (Some(k), true) = (key, value.end.is_some()) {
             st.ends.insert(k, value.clone());

@@ -131,12 +131,24 @@ pub(crate) fn establishes(s: &Stored) -> bool {
 /// copy, so only declarations, acceptances, "holds" claims and extensions
 /// that move an end make an area more than proposed.
 pub(crate) fn establishes_area(s: &Stored) -> bool {
-    establishes(s)
-        && match s.kind() {
-            ClaimKind::TruceExpanded => false,
-            ClaimKind::TruceExtended => s.end.is_some() || hours(s).is_some(),
-            _ => true,
-        }
+    scheduled(s)
+        || establishes(s)
+            && match s.kind() {
+                ClaimKind::TruceExpanded => false,
+                ClaimKind::TruceExtended => s.end.is_some() || hours(s).is_some(),
+                _ => true,
+            }
+}
+
+/// A window announced ahead ("the truce will begin on Saturday and last
+/// one day in Eastern Ghouta"): the schedule of a truce, which sets up its
+/// area the way a declaration does. A plan with no window ("the truce
+/// would also apply to Aleppo") proposes an area and sets up nothing.
+fn scheduled(s: &Stored) -> bool {
+    s.kind() == ClaimKind::TruceInForce
+        && s.claim.modality == Modality::Planned
+        && s.end.is_some()
+        && !s.coarse
 }
 
 pub(crate) fn proposes(s: &Stored) -> bool {
@@ -199,9 +211,14 @@ impl Ledger {
     ) -> Vec<Fact> {
         let facts = &self.truces[t].facts;
         let known = at.map_or(facts.len(), |at| facts.partition_point(|f| f.said <= at));
-        let all = &facts[..known];
+        let mut all = facts[..known].to_vec();
+        // a plan is known from its publication, though it speaks of later
+        if let Some(at) = at {
+            let plans = facts[known..].iter();
+            all.extend(plans.filter(|f| f.has(PROPOSES) && f.published <= at));
+        }
         let Some(place) = place else {
-            return all.to_vec();
+            return all;
         };
         if self.truces[t].level == Level::Unscoped || self.excludes(t, place) {
             return Vec::new();
@@ -228,7 +245,7 @@ impl Ledger {
         let national = self.truces[t].level == Level::National;
         let mut established = false;
         let mut out: Vec<Fact> = Vec::new();
-        for f in all {
+        for f in &all {
             if f.has(UNSCOPED) {
                 established |= national && f.has(AREA);
                 continue;
@@ -303,8 +320,9 @@ impl Ledger {
 /// there is one ("in February" is not a start). When claims say when the
 /// truce *took effect* or will (in force, planned to take effect, or a
 /// declaration that states its window) and two reports agree on a day, the earliest such day wins over a
-/// lone early date; the declaration of a truce that took effect a week
-/// later is its declaration, not its start (ETH/PRIO keep the two apart).
+/// lone early date; else a stated future start; the declaration of a truce
+/// that took effect a week later is its declaration, not its start
+/// (ETH/PRIO keep the two apart).
 fn window_start(claims: &[Fact]) -> Option<DateTime> {
     let establishing = || claims.iter().filter(|f| f.has(ESTABLISHES));
     let day = || establishing().filter(|f| !f.has(COARSE));
@@ -315,6 +333,7 @@ fn window_start(claims: &[Fact]) -> Option<DateTime> {
         .chain(claims.iter().filter(|f| planned(f)))
         .collect();
     agreed_day(&effective)
+        .or_else(|| claims.iter().filter(|f| planned(f)).map(|f| f.said).min())
         .or_else(|| day().map(|f| f.said).min())
         .or_else(|| establishing().map(|f| f.said).min())
 }

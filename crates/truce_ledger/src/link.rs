@@ -33,6 +33,8 @@ pub(crate) const RULE_PLANNED_AREA: &str =
     "a planned claim about another place: proposed area of the truce the report speaks of";
 pub(crate) const RULE_NATIONAL_MENTION: &str =
     "no local truce here: the nationwide truce of the same family, as it stands in this place";
+pub(crate) const RULE_REPORT_LOCAL: &str =
+    "a local truce of this report, of the same family, spoken of in new places";
 pub(crate) const RULE_SAME_NAME: &str = "same report, nearest claim with the same truce name";
 pub(crate) const RULE_SAME_FAMILY: &str = "same report, nearest claim of the same name family";
 pub(crate) const RULE_SAME_SPEAKER: &str = "same report, nearest truce claim by the same speaker";
@@ -107,11 +109,13 @@ impl Ledger {
         {
             return (Some(t), RULE_PLANNED_AREA);
         }
-        if mentions_only(s)
-            && s.level(self.gaz) == Level::Local
-            && let Some(t) = self.national_covering(c)
-        {
-            return (Some(t), RULE_NATIONAL_MENTION);
+        if mentions_only(s) && s.level(self.gaz) == Level::Local {
+            if let Some(t) = self.report_local(c) {
+                return (Some(t), RULE_REPORT_LOCAL);
+            }
+            if let Some(t) = self.national_covering(c) {
+                return (Some(t), RULE_NATIONAL_MENTION);
+            }
         }
         (None, RULE_NEW)
     }
@@ -266,6 +270,16 @@ impl Ledger {
                     t,
                 )
             })
+    }
+
+    /// The local truce of the nearest scoped claim of the same report and
+    /// name family: "Syria declared local truces near Damascus ... the new
+    /// regime of calm would last a day in eastern Ghouta" speaks of the
+    /// truce its report has just introduced, in places it names now.
+    fn report_local(&self, c: usize) -> Option<usize> {
+        let fam = self.claims[c].name().map(family);
+        let t = self.nearest(c, &|o| !o.scope.is_empty() && o.name().map(family) == fam)?;
+        (self.truces[t].level == Level::Local).then_some(t)
     }
 
     /// A nationwide truce of the claim's family over the country of its

@@ -85,8 +85,11 @@ impl Stored {
         // "has held for over a month" is a length in the past, not an end
         // ("in force until Monday" has an end alone); a window of more than a
         // year is a misread length ("the five-year war")
-        let retrospective =
-            claim.kind == ClaimKind::TruceInForce && time.is_some_and(|t| t.start.is_some());
+        // (a plan's window is announced ahead: "will begin on Saturday and
+        // last one day")
+        let retrospective = claim.kind == ClaimKind::TruceInForce
+            && claim.modality != Modality::Planned
+            && time.is_some_and(|t| t.start.is_some());
         let end = end.filter(|b| {
             !coarse
                 && !retrospective

@@ -2,8 +2,8 @@
 //!
 //! A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets
 //! after it) followed by whitespace and then an uppercase letter, a digit,
-//! an opening quote or bracket, or the end of the text; and always at a
-//! blank line or a line break. A period does not end a sentence after a
+//! an opening quote or bracket, or the end of the text; and at a line
+//! break, unless the next line goes on in lowercase (a wrapped line). A period does not end a sentence after a
 //! known abbreviation ("Gen.", "Mr.", "Jan.", "a.m."), after a single
 //! letter ("U.S.", "J."), or inside a number ("3.5").
 
@@ -28,7 +28,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
     while i < bytes.len() {
         let b = bytes[i];
         let cut = if b == b'\n' {
-            Some(i)
+            line_break_ends(text, i).then_some(i)
         } else if matches!(b, b'.' | b'!' | b'?') {
             terminal_end(text, i)
         } else {
@@ -76,6 +76,13 @@ fn terminal_end(text: &str, i: usize) -> Option<usize> {
         Some(c) if !c.is_alphabetic() => Some(end - 1),
         _ => None,
     }
+}
+
+/// A line break ends a sentence unless the next line goes on in lowercase
+/// ("from 1:00 a.m.\non Saturday": a wrapped line, not a new sentence).
+fn line_break_ends(text: &str, i: usize) -> bool {
+    let next = text[i + 1..].trim_start_matches([' ', '\t', '\r']);
+    !next.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn period_ends(text: &str, i: usize) -> bool {
@@ -126,6 +133,24 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn wrapped_lines_do_not_split() {
+        let t = "The truce, to begin at 1:00 a.m.\non Saturday, will last a day.\nRebels agreed.";
+        assert_eq!(
+            split(t),
+            [
+                "The truce, to begin at 1:00 a.m.\non Saturday, will last a day.",
+                "Rebels agreed."
+            ]
+        );
+        let t = "Aid reached Madaya\nand Foua on Monday\n\nThe truce held";
+        assert_eq!(
+            split(t),
+            ["Aid reached Madaya\nand Foua on Monday", "The truce held"]
+        );
+        assert_eq!(split("HOMS\nThe truce held."), ["HOMS", "The truce held."]);
     }
 
     #[test]

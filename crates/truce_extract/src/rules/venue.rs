@@ -7,6 +7,9 @@
 //! - is followed by a speech or stance verb of the `actor_verb` list
 //!   ("Moscow said", "Washington believes", "Damascus denied"): a capital
 //!   standing for its government; or
+//! - is followed by a meeting word of the `venue_noun` list ("the Geneva
+//!   talks", "the Astana negotiations", "the Munich conference"): a place
+//!   naming a meeting; or
 //! - is followed by a possessive or "and its" and a word of the
 //!   `government_noun` list ("Damascus's allies", "Moscow's envoy",
 //!   "Damascus and its backers"): the place names a government again.
@@ -45,7 +48,13 @@ pub(crate) fn is_venue(doc: &Doc<'_>, s: &Sentence, p: &Found) -> bool {
         .text
         .get(orig.start..orig.end)
         .is_some_and(|m| m.ends_with("'s") || m.ends_with("\u{2019}s") || m.ends_with("s'"));
-    venue || actor || governs(possessive, after_text)
+    let names_meeting = !possessive && {
+        let after = tokens(after_text);
+        words("venue_noun")
+            .iter()
+            .any(|w| find_phrase(&after, w).first() == Some(&0))
+    };
+    venue || actor || names_meeting || governs(possessive, after_text)
 }
 
 /// "Damascus's allies", "Damascus and its backers": the text after a place
