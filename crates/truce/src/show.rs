@@ -108,6 +108,13 @@ pub fn status(s: &Status) -> String {
     if s.truces.is_empty() {
         out.push_str("  no truce known to cover this place at this time\n");
     }
+    for x in &s.excluded {
+        let _ = writeln!(
+            out,
+            "  excluded from {} {}: held by {} that day (control table), whose areas it leaves out",
+            x.truce, x.name, x.held_by
+        );
+    }
     for t in &s.truces {
         let _ = writeln!(
             out,

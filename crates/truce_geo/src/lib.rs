@@ -86,6 +86,7 @@
 //! population xref members names`; `xref`, `members` and `names` are
 //! `|`-separated lists, `parent` and `members` hold ids of the same file.
 
+mod control;
 mod parse;
 mod place;
 mod resolve;
@@ -97,6 +98,7 @@ mod variants;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub use control::{Control, Holding};
 pub use parse::GeoError;
 pub use place::{Place, PlaceId, PlaceKind};
 pub use resolve::{Qualifier, ResolveHint};

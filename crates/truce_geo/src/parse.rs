@@ -41,6 +41,8 @@ pub enum GeoError {
     UnknownParent { line: usize, parent: String },
     #[error("gazetteer line {line}: member {member:?} is not defined")]
     UnknownMember { line: usize, member: String },
+    #[error("control table line {line}: expected place, name, actor, from, to")]
+    Control { line: usize },
     #[error("gazetteer line {line}: the parent chain of {id:?} loops")]
     ParentCycle { line: usize, id: String },
 }
@@ -56,7 +58,8 @@ impl GeoError {
             | GeoError::DuplicateId { line, .. }
             | GeoError::UnknownParent { line, .. }
             | GeoError::UnknownMember { line, .. }
-            | GeoError::ParentCycle { line, .. } => *line,
+            | GeoError::ParentCycle { line, .. }
+            | GeoError::Control { line } => *line,
         }
     }
 }

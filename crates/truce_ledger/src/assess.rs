@@ -199,6 +199,18 @@ impl Ledger {
             .any(|&x| self.gaz.contains(x, place))
     }
 
+    /// The actor whose areas truce `t` excludes ("except areas held by the
+    /// Islamic State group") and who held `place` on the day of `at`, by
+    /// the control table (`data/control.tsv`).
+    pub(crate) fn held_by_excluded(&self, t: usize, place: PlaceId, at: DateTime) -> Option<&str> {
+        let excluded = &self.truces[t].excluded_actors;
+        if excluded.is_empty() {
+            return None;
+        }
+        let holder = truce_geo::Control::embedded().holder(self.gaz, place, at.date())?;
+        excluded.iter().any(|a| a == holder).then_some(holder)
+    }
+
     /// The claims of truce `t` known by `at` that bear on `place` (all of them
     /// without a place), by statement time. A proposed area takes its state
     /// from its own claims only; an established area also from the truce's
@@ -220,7 +232,8 @@ impl Ledger {
         let Some(place) = place else {
             return all;
         };
-        if self.truces[t].level == Level::Unscoped || self.excludes(t, place) {
+        let held = at.and_then(|at| self.held_by_excluded(t, place, at));
+        if self.truces[t].level == Level::Unscoped || self.excludes(t, place) || held.is_some() {
             return Vec::new();
         }
         let country = self.gaz.country_of(place);

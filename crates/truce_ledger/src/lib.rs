@@ -239,8 +239,8 @@ pub use export::{
 pub use export_events::{EVENT_COLUMNS, EventRow, SourceRow};
 pub use export_truces::TRUCE_RECORD_COLUMNS;
 pub use questions::{
-    AreaView, Dispute, Expiring, LinkView, STALE_DAYS, Status, StatusEntry, Subject, TimelineEntry,
-    TruceView, Violation, WindowView,
+    AreaView, Dispute, Excluded, Expiring, LinkView, STALE_DAYS, Status, StatusEntry, Subject,
+    TimelineEntry, TruceView, Violation, WindowView,
 };
 pub use record::Level;
 pub use views::{ActorView, ClaimView, PlaceView};

@@ -55,9 +55,21 @@ pub struct Status {
     pub place: PlaceView,
     pub at: String,
     pub truces: Vec<StatusEntry>,
+    /// Truces that would cover the place but exclude it: it was held that
+    /// day by an actor whose areas they leave out (the control table).
+    pub excluded: Vec<Excluded>,
     /// Contradicting claims about the truces listed, side by side (claims of
     /// the last [`STALE_DAYS`] before the time asked).
     pub disputes: Vec<Dispute>,
+}
+
+/// A truce that leaves the place out: held by an excluded actor.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Excluded {
+    pub truce: String,
+    pub name: String,
+    /// Actor id (`data/actors.tsv`) holding the place that day.
+    pub held_by: String,
 }
 
 /// What a timeline is about.
@@ -127,9 +139,19 @@ impl Ledger {
     /// Every truce covering `place` about which something is known by `at`.
     pub fn status(&self, place: PlaceId, at: DateTime) -> Status {
         let mut truces = Vec::new();
+        let mut excluded = Vec::new();
         let mut bearing = Vec::new();
         for t in self.covering(place) {
             if !self.founded(t) || !self.current(t, at) {
+                continue;
+            }
+            if let Some(actor) = self.held_by_excluded(t, place, at) {
+                let (truce, name) = (&self.truces[t].id, &self.truces[t].name);
+                excluded.push(Excluded {
+                    truce: truce.clone(),
+                    name: name.clone(),
+                    held_by: actor.to_owned(),
+                });
                 continue;
             }
             if let Some(a) = self.assess(t, Some(place), at) {
@@ -146,6 +168,7 @@ impl Ledger {
             place: self.place_view(place),
             at: at.to_string(),
             truces,
+            excluded,
             disputes: self.disputes_among(&bearing),
         }
     }

@@ -110,3 +110,21 @@ fn a_report_s_local_truce_takes_the_places_it_names_next() {
     // near miss: a place the report never names is not covered
     assert!(states(&l, "Homs", "2016-04-30T12:00", Level::Local).is_empty());
 }
+
+#[test]
+fn areas_held_by_an_excluded_group_are_left_out() {
+    let l = ledger(&[(
+        "A nationwide ceasefire came into force across Syria on Saturday, except in areas controlled by Islamic State.",
+        "2016-02-27",
+    )]);
+    let p = l.place("Palmyra").expect("Palmyra");
+    let s = l.status(p, parse_time("2016-03-01T12:00").expect("a time"));
+    assert!(s.truces.is_empty(), "{s:#?}");
+    assert_eq!(s.excluded.len(), 1, "{s:#?}");
+    assert_eq!(s.excluded[0].held_by, "islamic_state");
+    // near miss: a town the group did not hold is covered
+    assert_eq!(
+        states(&l, "Homs", "2016-03-01T12:00", Level::National),
+        [State::InForce]
+    );
+}
