@@ -208,6 +208,14 @@ impl Extractor {
                     frames[o].times.push(t);
                 }
             }
+            for f in frames.iter_mut().filter(|f| f.times.is_empty()) {
+                let extension = f.kind == ClaimKind::TruceExtended;
+                let end = crate::rules::extended_until::end_bound(doc, s, f.folded.1);
+                if let (true, Some(t)) = (extension, end) {
+                    f.times.push(t);
+                    f.adjusted_by.push("time.extended_until");
+                }
+            }
             if let Some(t) = opening.filter(|&t| Some(t) != statement_time) {
                 for f in frames.iter_mut().filter(|f| f.times.is_empty()) {
                     f.times.push(t);
@@ -646,6 +654,15 @@ fn attach_places(
         }
         .to_owned();
         frames[o].places.push(found);
+    }
+    for f in frames.iter_mut().filter(|f| f.places.is_empty()) {
+        if let Some(p) = crate::rules::where_place::antecedent(doc, places, f.folded.0) {
+            let mut found = p.clone();
+            let truce = f.kind.is_truce() && f.kind != ClaimKind::TruceViolated;
+            found.place.role = if truce { "scope" } else { "location" }.to_owned();
+            f.places.push(found);
+            f.adjusted_by.push("place.where");
+        }
     }
     for m in s
         .matches

@@ -35,6 +35,8 @@ pub(crate) const RULE_NATIONAL_MENTION: &str =
     "no local truce here: the nationwide truce of the same family, as it stands in this place";
 pub(crate) const RULE_REPORT_LOCAL: &str =
     "a local truce of this report, of the same family, spoken of in new places";
+pub(crate) const RULE_NATIONAL_NAMED: &str =
+    "the nationwide truce of the very name the claim uses, before a local one of its family";
 pub(crate) const RULE_SAME_NAME: &str = "same report, nearest claim with the same truce name";
 pub(crate) const RULE_SAME_FAMILY: &str = "same report, nearest claim of the same name family";
 pub(crate) const RULE_SAME_SPEAKER: &str = "same report, nearest truce claim by the same speaker";
@@ -219,6 +221,12 @@ impl Ledger {
         if let Some(t) = self.nearest(c, &|o| o.name() == Some(name)) {
             return (Some(t), RULE_SAME_NAME);
         }
+        // "the cessation of hostilities was practically dead", in a report
+        // about a local truce: a nationwide truce of that very name, before
+        // the local truce of the same family
+        if let Some(t) = self.national_named(c, name) {
+            return (Some(t), RULE_NATIONAL_NAMED);
+        }
         let fam = family(name);
         match self.nearest(c, &|o| o.name().map(family) == Some(fam)) {
             Some(t) => (Some(t), RULE_SAME_FAMILY),
@@ -280,6 +288,16 @@ impl Ledger {
         let fam = self.claims[c].name().map(family);
         let t = self.nearest(c, &|o| !o.scope.is_empty() && o.name().map(family) == fam)?;
         (self.truces[t].level == Level::Local).then_some(t)
+    }
+
+    /// The most recent nationwide truce called `name` whose time fits.
+    fn national_named(&self, c: usize, name: &str) -> Option<usize> {
+        let fam = family(name);
+        (self.index.national.iter())
+            .filter(|((f, _), _)| *f == fam)
+            .flat_map(|(_, ts)| ts.iter().copied())
+            .filter(|&t| self.truces[t].name == name && self.time_fits(t, c))
+            .max_by_key(|&t| (self.truces[t].last_said, t))
     }
 
     /// A nationwide truce of the claim's family over the country of its

@@ -36,6 +36,8 @@
 //! | `actor.generic` | [`generic_actor`] | "government forces" in a Yemen report are not the Syrian army |
 //! | `toll.aggregate` | [`war_toll`] | "the war has killed 250,000": a war's toll is not an incident |
 //! | `context.violation` | [`violation_context`] | when a sentence's attacks are violations of its truce |
+//! | `place.where` | [`where_place`] | "Aleppo, where Russia extended the truce": the where-clause's place |
+//! | `time.extended_until` | [`extended_until`] | "extended a truce that began on Wednesday until Monday": the end |
 //! | `time.opening` | [`opening_date`] | "On 9 July 2017, ..." dates every claim of its sentence |
 
 pub(crate) mod anaphor;
@@ -48,6 +50,7 @@ pub(crate) mod declared_over;
 pub(crate) mod description;
 pub(crate) mod exclusion;
 pub(crate) mod extend_to_place;
+pub(crate) mod extended_until;
 pub(crate) mod far_noun;
 pub(crate) mod generic_actor;
 pub(crate) mod habitual;
@@ -66,6 +69,7 @@ pub(crate) mod talks_about;
 pub(crate) mod venue;
 pub(crate) mod violation_context;
 pub(crate) mod war_toll;
+pub(crate) mod where_place;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
