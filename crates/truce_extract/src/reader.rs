@@ -456,7 +456,9 @@ impl Extractor {
         }
         let places: Vec<PlaceRef> = f.places.into_iter().map(|p| p.place).collect();
         let adjusted_by = f.adjusted_by.iter().map(|r| (*r).to_owned()).collect();
-        let planned = f.modality == truce_model::Modality::Planned;
+        // a plan looks forward from its trigger: "will take effect at midnight
+        // on Friday" (a day before the trigger dates the words, not the plan)
+        let planned = (f.modality == truce_model::Modality::Planned).then_some(f.folded.1);
         let time = self.time_of(doc, s, &f.times, (f.kind, planned), &places, st);
         Claim {
             id: String::new(),
@@ -481,7 +483,7 @@ impl Extractor {
         doc: &Doc<'_>,
         s: &Sentence,
         times: &[usize],
-        (kind, planned): (ClaimKind, bool),
+        (kind, planned): (ClaimKind, Option<usize>),
         places: &[PlaceRef],
         st: &mut State,
     ) -> Option<TimeRef> {
@@ -514,6 +516,7 @@ impl Extractor {
                 mention: None,
             });
         };
+        let planned = planned.is_some_and(|trigger| s.times[t].folded.0 >= trigger);
         let value = match combined(s, times) {
             Some((expr, Some(dir))) => resolve_with(&expr, &ctx, dir),
             // "will take effect at midnight on Friday": a plan looks forward

@@ -224,8 +224,11 @@ impl Ledger {
         let facts = &self.truces[t].facts;
         let known = at.map_or(facts.len(), |at| facts.partition_point(|f| f.said <= at));
         let mut all = facts[..known].to_vec();
-        // a plan is known from its publication, though it speaks of later
         if let Some(at) = at {
+            // a claim is known from its publication: "the Feb. 27 ceasefire
+            // collapsed in April", published in May, is not known in March
+            all.retain(|f| f.published <= at);
+            // and a plan from its publication, though it speaks of later
             let plans = facts[known..].iter();
             all.extend(plans.filter(|f| f.has(PROPOSES) && f.published <= at));
         }
@@ -306,8 +309,9 @@ impl Ledger {
             .copied();
         let state = match (start, closing) {
             (None, _) => State::Proposed,
-            // declared, not yet in effect
-            (Some(st), None) if st > at => State::Proposed,
+            // declared, not yet in effect: the start lies ahead, or a
+            // report says it will take effect later and none yet that it has
+            (Some(st), None) if st > at || pending(&claims, at) => State::Proposed,
             (Some(_), _)
                 if end.is_some_and(|e| e <= at)
                     && closing.is_none_or(|k| end.is_some_and(|e| closed_at(&k) >= e)) =>
@@ -349,6 +353,14 @@ fn window_start(claims: &[Fact]) -> Option<DateTime> {
         .or_else(|| claims.iter().filter(|f| planned(f)).map(|f| f.said).min())
         .or_else(|| day().map(|f| f.said).min())
         .or_else(|| establishing().map(|f| f.said).min())
+}
+
+/// A report known by `at` says the truce will take effect after `at`, and
+/// no report yet says it is in force.
+fn pending(claims: &[Fact], at: DateTime) -> bool {
+    let ahead = |f: &Fact| f.has(IN_FORCE) && f.has(PROPOSES) && !f.has(COARSE) && f.said > at;
+    let holds = |f: &Fact| f.has(SUPPORTS) && !f.has(COARSE) && f.said <= at;
+    claims.iter().any(ahead) && !claims.iter().any(holds)
 }
 
 /// The earliest time whose day at least two reports (told apart by their

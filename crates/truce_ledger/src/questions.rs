@@ -337,6 +337,8 @@ impl Ledger {
         (0..self.truces.len())
             .filter(|&t| self.founded(t) && self.truces[t].level != Level::Unscoped)
             .map(|t| self.truce_view(t))
+            // a record whose every area is only proposed is a proposal
+            .filter(|v| v.areas.iter().any(|a| !a.proposed))
             .collect()
     }
 

@@ -10,9 +10,10 @@
 //! - is followed by a meeting word of the `venue_noun` list ("the Geneva
 //!   talks", "the Astana negotiations", "the Munich conference"): a place
 //!   naming a meeting; or
-//! - is followed by a possessive or "and its" and a word of the
-//!   `government_noun` list ("Damascus's allies", "Moscow's envoy",
-//!   "Damascus and its backers"): the place names a government again.
+//! - is followed by a word of the `government_noun` list, after a
+//!   possessive or "and its" or right away ("Damascus's allies", "its
+//!   Damascus allies", "Moscow's envoy", "Damascus and its backers"): the
+//!   place names a government again.
 //!
 //! Such places are dropped from the sentence's places (never scope or
 //! location). Must not match "fighting in Aleppo", "a truce in Homs",
@@ -43,29 +44,23 @@ pub(crate) fn is_venue(doc: &Doc<'_>, s: &Sentence, p: &Found) -> bool {
             .iter()
             .any(|w| find_phrase(&after, w).first() == Some(&0))
     };
-    let orig = doc.folded.to_original(p.folded.0, p.folded.1);
-    let possessive = doc
-        .text
-        .get(orig.start..orig.end)
-        .is_some_and(|m| m.ends_with("'s") || m.ends_with("\u{2019}s") || m.ends_with("s'"));
-    let names_meeting = !possessive && {
+    let names_meeting = {
         let after = tokens(after_text);
         words("venue_noun")
             .iter()
             .any(|w| find_phrase(&after, w).first() == Some(&0))
     };
-    venue || actor || names_meeting || governs(possessive, after_text)
+    venue || actor || names_meeting || governs(after_text)
 }
 
 /// "Damascus's allies", "Damascus and its backers": the text after a place
 /// makes it a government.
-fn governs(possessive: bool, after_text: &str) -> bool {
+fn governs(after_text: &str) -> bool {
     let after = tokens(after_text);
     let rest = match after.as_slice() {
-        rest if possessive => rest,
-        ["s", rest @ ..] => rest,
-        ["and", "its", rest @ ..] => rest,
-        _ => return false,
+        ["s", rest @ ..] | ["and", "its", rest @ ..] => rest,
+        // a possessive the place match took in, or "its Damascus allies"
+        rest => rest,
     };
     rest.first().is_some_and(|w| listed("government_noun", w))
 }
