@@ -121,23 +121,39 @@
 //! Aleppo", "discussions to bring Aleppo into the truce") is **proposed**
 //! and takes nothing from the rest of the truce. A place inside an excluded
 //! place is not covered; an exclusion that a claim rejects is recorded as
-//! contested and not applied; areas "controlled by X" cannot be resolved to
-//! places and are recorded (and used for violations, below).
+//! contested and not applied; areas "controlled by X" resolve through the
+//! control table where it knows the town, and are recorded (and used for
+//! violations, below).
 //!
-//! Window: starts at the earliest establishing claim (declared, accepted,
-//! in force, extended, expanded; asserted or hedged); ends at the latest end
+//! Window: starts at the effective start weighed over the sources (below),
+//! else the earliest establishing claim (declared, accepted, in force,
+//! extended, expanded; asserted or hedged); ends at the latest end
 //! stated by an establishing claim (a day-precise end runs to the end of
 //! that day); an extension without an end date moves the end by its hours;
 //! a "holds" claim said after the end known so far removes that end (the
-//! truce went on). Only claims said (or dated) at or before the query time
-//! count.
+//! truce went on). Only claims said (or dated) and published at or before
+//! the query time count.
 //!
-//! State: `proposed` without an establishing claim; `expired` after the
-//! end; `collapsed` / `ended` after an asserted collapse / end, unless
-//! another speaker says within three days that it holds: `disputed`;
-//! otherwise `in_force`. A collapse dated at or before the truce's start
+//! State: `proposed` without an establishing claim, before the start, or
+//! while a report says the truce will take effect later and none yet that
+//! it holds; `expired` after the end; `collapsed` / `ended` after an
+//! asserted collapse / end, unless another speaker says within three days,
+//! or later, that it holds: `disputed`; otherwise `in_force`. An unplaced
+//! collapse in the outlet's own voice closes nothing unless a second report
+//! says so within a week. A collapse dated at or before the truce's start
 //! ("the Feb. 27 ceasefire collapsed in April") names the truce by its
-//! start and counts from its publication.
+//! start and counts from its publication. A claim is known from its
+//! publication (a plan too, though it speaks of later): nothing said after
+//! the time asked leaks into the answer.
+//!
+//! A nationwide truce is established over its country by what is said of
+//! it as a whole. Its window starts on the earliest day two reports give
+//! for it taking effect (or a stated future start), not at the first
+//! declaration. An exclusion of "areas controlled by X" leaves out the
+//! towns X held that day (`truce_geo::Control`, `data/control.tsv`).
+//! [`Ledger::truces`] lists records that are truces: founded by a
+//! declaration, acceptance, "holds" claim or extension, placed, and with
+//! one area that is more than proposed.
 //!
 //! [`Ledger::status`] lists every truce covering the place with claims known
 //! by the time asked, whatever its state, until [`STALE_DAYS`] after the
