@@ -89,8 +89,8 @@ fn real_reports_read_above_the_floor() {
     .expect("evaluates");
     let rate = |name: &str| e.field(name).and_then(|f| f.dev.rate()).unwrap_or(0.0);
     // floors a little under what the rules measured on dev (docs/EVALUATION.md)
-    assert!(rate("truce claims precision") >= 0.62, "{e:#?}");
-    assert!(rate("truce claims recall") >= 0.28, "{e:#?}");
+    assert!(rate("truce claims precision") >= 0.72, "{e:#?}");
+    assert!(rate("truce claims recall") >= 0.37, "{e:#?}");
     assert!(rate("incident claims precision") >= 0.85, "{e:#?}");
     assert!(rate("incident claims recall") >= 0.64, "{e:#?}");
 }

@@ -179,8 +179,8 @@ fn the_examples_against_their_timeline_stay_above_the_floor() {
         None,
     );
     assert_eq!(s.documents, 8);
-    at_least("truce recall", s.recall, (1, 5), &s);
-    at_least("status accuracy", s.status, (7, 18), &s);
+    at_least("truce recall", s.recall, (2, 5), &s);
+    at_least("status accuracy", s.status, (11, 18), &s);
     // precision's total is the number of records, which moves with linking
     assert!(
         s.precision.right >= 1,
@@ -214,10 +214,11 @@ fn the_2016_mirror_and_the_seed_stay_above_the_floor() {
     ]
     .map(|p| p.display().to_string());
     let s = score(&repo("eval/ledger/truth.json"), &inputs, Some("2016-05-01"));
-    at_least("truce recall", s.recall, (1, 4), &s);
-    at_least("status accuracy", s.status, (18, 33), &s);
+    at_least("truce recall", s.recall, (3, 4), &s);
+    at_least("status accuracy", s.status, (29, 33), &s);
+    // every listed record a real truce (2 of 2 when this floor was set)
     assert!(
-        s.precision.right >= 1,
+        s.precision.right >= 2 && s.precision.right == s.precision.total,
         "{}",
         truce_eval::ledger::render::text(&s)
     );

@@ -259,6 +259,16 @@ impl Gazetteer {
     }
 
     /// The country of `id` (itself if it is one).
+    /// Great-circle distance between two places' coordinates, in km.
+    pub fn distance_km(&self, a: PlaceId, b: PlaceId) -> f64 {
+        let (a, b) = (self.get(a), self.get(b));
+        let (la, lb) = (a.lat.to_radians(), b.lat.to_radians());
+        let dlat = lb - la;
+        let dlon = (b.lon - a.lon).to_radians();
+        let h = (dlat / 2.0).sin().powi(2) + la.cos() * lb.cos() * (dlon / 2.0).sin().powi(2);
+        2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+    }
+
     pub fn country_of(&self, id: PlaceId) -> Option<PlaceId> {
         let p = self.get(id);
         if p.kind == PlaceKind::Country {

@@ -66,6 +66,8 @@ pub(crate) const UNSCOPED: u16 = 1 << 11;
 pub(crate) const MORE: u16 = 1 << 12;
 /// Said by someone the report names, not in the outlet's own voice.
 pub(crate) const VOICED: u16 = 1 << 13;
+/// Dated to the hour or minute ("from 1:00 a.m. on Saturday").
+pub(crate) const TIMED: u16 = 1 << 14;
 
 impl Fact {
     pub fn of(claim: usize, s: &Stored, speaker: u32, country: Option<PlaceId>) -> Fact {
@@ -92,6 +94,8 @@ impl Fact {
         set(s.scope.is_empty(), UNSCOPED);
         set(s.scope.len() > 3, MORE);
         set(s.claim.attribution.speaker.is_some(), VOICED);
+        let precision = s.claim.time.as_ref().map(|t| t.precision.as_str());
+        set(matches!(precision, Some("hour" | "minute")), TIMED);
         let mut scope = [None; 3];
         for (slot, &p) in scope.iter_mut().zip(&s.scope) {
             *slot = Some(p);
@@ -228,9 +232,11 @@ impl Ledger {
             // a claim is known from its publication: "the Feb. 27 ceasefire
             // collapsed in April", published in May, is not known in March
             all.retain(|f| f.published <= at);
-            // and a plan from its publication, though it speaks of later
-            let plans = facts[known..].iter();
-            all.extend(plans.filter(|f| f.has(PROPOSES) && f.published <= at));
+            // and a plan or a stated start ("the regime of calm, to begin
+            // at 1:00 a.m. on Saturday") from its publication, though it
+            // speaks of later
+            let ahead = facts[known..].iter();
+            all.extend(ahead.filter(|f| (f.has(PROPOSES) || f.has(IN_FORCE)) && f.published <= at));
         }
         let Some(place) = place else {
             return all;
@@ -243,6 +249,10 @@ impl Ledger {
         let covers = |f: &Fact| {
             if f.country.is_some() {
                 return f.country == country;
+            }
+            let around = &self.claims[f.claim].around;
+            if around.iter().any(|&a| self.near(a, place)) {
+                return true;
             }
             if f.has(MORE) {
                 return self.claims[f.claim]
@@ -337,7 +347,8 @@ impl Ledger {
 /// there is one ("in February" is not a start). When claims say when the
 /// truce *took effect* or will (in force, planned to take effect, or a
 /// declaration that states its window) and two reports agree on a day, the earliest such day wins over a
-/// lone early date; else a stated future start; the declaration of a truce
+/// lone early date; else a start stated to the hour ("from 1:00 a.m. on
+/// Saturday"); else a stated future start; the declaration of a truce
 /// that took effect a week later is its declaration, not its start
 /// (ETH/PRIO keep the two apart).
 fn window_start(claims: &[Fact]) -> Option<DateTime> {
@@ -349,7 +360,15 @@ fn window_start(claims: &[Fact]) -> Option<DateTime> {
         .filter(|f| f.has(IN_FORCE) || f.end.is_some() || f.hours.is_some())
         .chain(claims.iter().filter(|f| planned(f)))
         .collect();
+    let timed = || {
+        effective
+            .iter()
+            .filter(|f| f.has(TIMED))
+            .map(|f| f.said)
+            .min()
+    };
     agreed_day(&effective)
+        .or_else(timed)
         .or_else(|| claims.iter().filter(|f| planned(f)).map(|f| f.said).min())
         .or_else(|| day().map(|f| f.said).min())
         .or_else(|| establishing().map(|f| f.said).min())

@@ -10,6 +10,10 @@ use serde::Serialize;
 use truce_geo::{PlaceId, PlaceKind};
 use truce_model::ClaimKind;
 
+/// How far "around X" reaches from X's centre: the suburbs of a city
+/// (Douma and Harasta are 10 and 6 km from Damascus), not the next town.
+pub(crate) const AROUND_KM: f64 = 15.0;
+
 /// Contradicting claims, side by side: `in_force_vs_collapsed` or
 /// `respected_vs_violated`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -317,6 +321,16 @@ impl Ledger {
         out
     }
 
+    /// Whether `place` lies near `center`, an area the text qualified as
+    /// "around X": within [`AROUND_KM`], and a town, neighbourhood,
+    /// subdistrict or region (never a whole governorate or district).
+    pub(crate) fn near(&self, center: PlaceId, place: PlaceId) -> bool {
+        use truce_geo::PlaceKind::{Country, District, Governorate};
+        let kind = self.gaz.get(place).kind;
+        !matches!(kind, District | Governorate | Country)
+            && self.gaz.distance_km(center, place) <= AROUND_KM
+    }
+
     /// Truces with an area that contains `place` (any level).
     pub(crate) fn covering(&self, place: PlaceId) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
@@ -331,6 +345,12 @@ impl Ledger {
                 out.extend(self.index.by_area.get(&r).into_iter().flatten());
             }
         }
+        let near = self
+            .index
+            .around
+            .iter()
+            .filter(|(a, _)| self.near(*a, place));
+        out.extend(near.map(|(_, t)| *t));
         out.sort_unstable();
         out.dedup();
         out

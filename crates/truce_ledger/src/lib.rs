@@ -390,11 +390,37 @@ impl Ledger {
     pub fn place(&self, name: &str) -> Result<PlaceId, LedgerError> {
         self.gaz
             .find_id(name)
+            .or_else(|| self.town_named(name))
             .or_else(|| self.gaz.resolve_name(name, &ResolveHint::default()))
             .ok_or_else(|| LedgerError::UnknownPlace {
                 name: name.to_string(),
                 suggestions: self.suggestions(name),
             })
+    }
+
+    /// A person asking about "Manbij" means the town, not the district or
+    /// subdistrict named after it: when the name's candidates include both,
+    /// the most populous settlement. (A governorate sharing the name is
+    /// left to the resolver: "Idlib" may well mean the province.)
+    fn town_named(&self, name: &str) -> Option<PlaceId> {
+        let found = self.gaz.lookup(&truce_text::fold_key(name));
+        let kind = |p: &PlaceId| self.gaz.get(*p).kind;
+        let admin = found.iter().any(|p| {
+            matches!(
+                kind(p),
+                truce_geo::PlaceKind::District | truce_geo::PlaceKind::Subdistrict
+            )
+        });
+        let governorate = found
+            .iter()
+            .any(|p| kind(p) == truce_geo::PlaceKind::Governorate);
+        (admin && !governorate)
+            .then(|| {
+                (found.iter().filter(|p| kind(p).is_settlement()))
+                    .max_by_key(|p| self.gaz.get(**p).population)
+            })
+            .flatten()
+            .copied()
     }
 
     /// Up to five distinct place names close to `name` (a city and its

@@ -59,6 +59,8 @@ pub(crate) struct Index {
     pub national: HashMap<(&'static str, PlaceId), Vec<usize>>,
     /// Family → truces, oldest first.
     pub by_family: HashMap<&'static str, Vec<usize>>,
+    /// (area qualified "around", truce): the truce covers what lies near it.
+    pub around: Vec<(PlaceId, usize)>,
 }
 
 /// Pushes `t` unless it was the last pushed (lists may repeat a truce; the
@@ -451,6 +453,11 @@ impl Ledger {
         }
         for p in new_areas {
             self.index_area(t, p);
+        }
+        for &p in &self.claims[c].around {
+            if !self.index.around.contains(&(p, t)) {
+                self.index.around.push((p, t));
+            }
         }
     }
 

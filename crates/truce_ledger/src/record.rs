@@ -35,6 +35,9 @@ pub(crate) struct Stored {
     pub coarse: bool,
     pub end: Option<Bounds>,
     pub scope: Vec<PlaceId>,
+    /// Scope places the text qualifies as "around X" ("extended around
+    /// Damascus"): they cover what lies near them, not only inside.
+    pub around: Vec<PlaceId>,
     pub excluded: Vec<PlaceId>,
     /// Speaker identity: lexicon id, else name, else `outlet:<name>`.
     pub speaker: String,
@@ -107,6 +110,11 @@ impl Stored {
                 .collect()
         };
         let (mut scope, excluded) = (places("scope"), places("excluded"));
+        let around: Vec<PlaceId> = (claim.places.iter())
+            .filter(|p| p.role == "scope" && p.qualifier.as_deref() == Some("around"))
+            .filter_map(|p| p.id.as_deref().and_then(|id| gaz.find_id(id)))
+            .filter(|&p| gaz.get(p).kind.is_settlement())
+            .collect();
         if scope.is_empty() && claim.kind.is_truce() {
             // "violating the truce in Idlib": where it happened is in the truce
             scope = places("location");
@@ -125,6 +133,7 @@ impl Stored {
             coarse,
             end,
             scope,
+            around,
             excluded,
             speaker,
             claim,

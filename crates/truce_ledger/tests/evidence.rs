@@ -128,3 +128,25 @@ fn areas_held_by_an_excluded_group_are_left_out() {
         [State::InForce]
     );
 }
+
+#[test]
+fn a_truce_around_a_city_covers_its_suburbs() {
+    let l = ledger(&[(
+        "The army declared a 72-hour truce around Damascus on Friday.",
+        "2016-04-29",
+    )]);
+    for town in ["Douma", "Harasta", "Damascus"] {
+        assert_eq!(
+            states(&l, town, "2016-04-30T12:00", Level::Local),
+            [State::InForce],
+            "{town}"
+        );
+    }
+    // near misses: a town 40 km away, and a truce in a city without "around"
+    assert!(states(&l, "Zabadani", "2016-04-30T12:00", Level::Local).is_empty());
+    let l = ledger(&[(
+        "The army declared a 72-hour truce in Damascus on Friday.",
+        "2016-04-29",
+    )]);
+    assert!(states(&l, "Douma", "2016-04-30T12:00", Level::Local).is_empty());
+}
