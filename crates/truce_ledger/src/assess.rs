@@ -68,6 +68,8 @@ pub(crate) const MORE: u16 = 1 << 12;
 pub(crate) const VOICED: u16 = 1 << 13;
 /// Dated to the hour or minute ("from 1:00 a.m. on Saturday").
 pub(crate) const TIMED: u16 = 1 << 14;
+/// Names a scope "around X" (`Stored::around`).
+pub(crate) const AROUND: u16 = 1 << 15;
 
 impl Fact {
     pub fn of(claim: usize, s: &Stored, speaker: u32, country: Option<PlaceId>) -> Fact {
@@ -96,6 +98,7 @@ impl Fact {
         set(s.claim.attribution.speaker.is_some(), VOICED);
         let precision = s.claim.time.as_ref().map(|t| t.precision.as_str());
         set(matches!(precision, Some("hour" | "minute")), TIMED);
+        set(!s.around.is_empty(), AROUND);
         let mut scope = [None; 3];
         for (slot, &p) in scope.iter_mut().zip(&s.scope) {
             *slot = Some(p);
@@ -250,8 +253,12 @@ impl Ledger {
             if f.country.is_some() {
                 return f.country == country;
             }
-            let around = &self.claims[f.claim].around;
-            if around.iter().any(|&a| self.near(a, place)) {
+            if f.has(AROUND)
+                && self.claims[f.claim]
+                    .around
+                    .iter()
+                    .any(|&a| self.near(a, place))
+            {
                 return true;
             }
             if f.has(MORE) {

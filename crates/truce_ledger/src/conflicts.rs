@@ -345,12 +345,16 @@ impl Ledger {
                 out.extend(self.index.by_area.get(&r).into_iter().flatten());
             }
         }
-        let near = self
-            .index
-            .around
-            .iter()
-            .filter(|(a, _)| self.near(*a, place));
-        out.extend(near.map(|(_, t)| *t));
+        let here = self.gaz.get(place);
+        let (y, x) = crate::link::around_cell(here.lat, here.lon);
+        for cell in (y - 1..=y + 1).flat_map(|y| (x - 1..=x + 1).map(move |x| (y, x))) {
+            let entries = self.index.around.get(&cell).into_iter().flatten();
+            out.extend(
+                entries
+                    .filter(|(a, _)| self.near(*a, place))
+                    .map(|(_, t)| *t),
+            );
+        }
         out.sort_unstable();
         out.dedup();
         out

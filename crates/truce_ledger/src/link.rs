@@ -59,8 +59,15 @@ pub(crate) struct Index {
     pub national: HashMap<(&'static str, PlaceId), Vec<usize>>,
     /// Family → truces, oldest first.
     pub by_family: HashMap<&'static str, Vec<usize>>,
-    /// (area qualified "around", truce): the truce covers what lies near it.
-    pub around: Vec<(PlaceId, usize)>,
+    /// Areas qualified "around" with their truce, by grid cell of about
+    /// 22 km (`around_cell`): the truce covers what lies near the area.
+    pub around: HashMap<(i32, i32), Vec<(PlaceId, usize)>>,
+}
+
+/// The grid cell of a point, 0.2 degrees a side (wider than
+/// `AROUND_KM`, so a place's neighbours lie in its cell or the next).
+pub(crate) fn around_cell(lat: f64, lon: f64) -> (i32, i32) {
+    ((lat / 0.2).floor() as i32, (lon / 0.2).floor() as i32)
 }
 
 /// Pushes `t` unless it was the last pushed (lists may repeat a truce; the
@@ -455,8 +462,11 @@ impl Ledger {
             self.index_area(t, p);
         }
         for &p in &self.claims[c].around {
-            if !self.index.around.contains(&(p, t)) {
-                self.index.around.push((p, t));
+            let place = self.gaz.get(p);
+            let cell = around_cell(place.lat, place.lon);
+            let entries = self.index.around.entry(cell).or_default();
+            if !entries.contains(&(p, t)) {
+                entries.push((p, t));
             }
         }
     }
