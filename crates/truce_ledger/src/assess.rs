@@ -392,17 +392,14 @@ fn pending(claims: &[Fact], at: DateTime) -> bool {
 /// The earliest time whose day at least two reports (told apart by their
 /// publication time) give.
 fn agreed_day(facts: &[&Fact]) -> Option<DateTime> {
-    let mut sorted: Vec<&&Fact> = facts.iter().collect();
-    sorted.sort_by_key(|f| f.said);
-    sorted.iter().find_map(|f| {
-        let day = f.said.date();
-        let mut reports = sorted
-            .iter()
-            .filter(|g| g.said.date() == day)
-            .map(|g| g.published);
-        let first = reports.next()?;
-        reports.any(|p| p != first).then_some(f.said)
-    })
+    let mut sorted: Vec<(DateTime, DateTime)> =
+        facts.iter().map(|f| (f.said, f.published)).collect();
+    sorted.sort_unstable();
+    // one pass over the days in order: the first day with two reports
+    sorted
+        .chunk_by(|a, b| a.0.date() == b.0.date())
+        .find(|day| day.iter().any(|g| g.1 != day[0].1))
+        .map(|day| day[0].0)
 }
 
 /// A collapse or end is contested when another speaker says, within three
