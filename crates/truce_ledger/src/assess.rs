@@ -3,6 +3,7 @@
 use crate::Ledger;
 use crate::record::{Level, Stored};
 use crate::time::{add_hours, within_days};
+use jiff::SignedDuration;
 use jiff::civil::DateTime;
 use serde::Serialize;
 use truce_geo::PlaceId;
@@ -230,19 +231,16 @@ impl Ledger {
     ) -> Vec<Fact> {
         let facts = &self.truces[t].facts;
         let known = at.map_or(facts.len(), |at| facts.partition_point(|f| f.said <= at));
-        let mut all = facts[..known].to_vec();
-        if let Some(at) = at {
-            // a claim is known from its publication: "the Feb. 27 ceasefire
-            // collapsed in April", published in May, is not known in March
-            all.retain(|f| f.published <= at);
-            // and a plan or a stated start ("the regime of calm, to begin
-            // at 1:00 a.m. on Saturday") from its publication, though it
-            // speaks of later
-            let ahead = facts[known..].iter();
-            all.extend(ahead.filter(|f| (f.has(PROPOSES) || f.has(IN_FORCE)) && f.published <= at));
-        }
+        let (said, later) = facts.split_at(known);
+        // a claim is known from its publication: "the Feb. 27 ceasefire
+        // collapsed in April", published in May, is not known in March; a
+        // plan or a stated start ("the regime of calm, to begin at 1:00
+        // a.m. on Saturday") too, though it speaks of later
+        let out_by = |f: &&Fact| at.is_none_or(|at| f.published <= at);
+        let ahead = |f: &&Fact| out_by(f) && (f.has(PROPOSES) || f.has(IN_FORCE));
+        let all = || said.iter().filter(out_by).chain(later.iter().filter(ahead));
         let Some(place) = place else {
-            return all;
+            return all().copied().collect();
         };
         let held = at.and_then(|at| self.held_by_excluded(t, place, at));
         if self.truces[t].level == Level::Unscoped || self.excludes(t, place) || held.is_some() {
@@ -278,7 +276,7 @@ impl Ledger {
         let national = self.truces[t].level == Level::National;
         let mut established = false;
         let mut out: Vec<Fact> = Vec::new();
-        for f in &all {
+        for f in all() {
             if f.has(UNSCOPED) {
                 established |= national && f.has(AREA);
                 continue;
@@ -291,7 +289,7 @@ impl Ledger {
         if !established {
             return out;
         }
-        all.iter()
+        all()
             .filter(|f| f.has(UNSCOPED) || covers(f))
             .copied()
             .collect()
@@ -319,9 +317,10 @@ impl Ledger {
             Some(st) if f.said <= st => f.published.max(f.said),
             _ => f.said,
         };
+        let closers = Closers::of(&claims);
         let closing = claims
             .iter()
-            .filter(|f| f.has(CLOSES) && closed_at(f) <= at && corroborated(&claims, f))
+            .filter(|f| f.has(CLOSES) && closed_at(f) <= at && closers.corroborate(f))
             .max_by_key(|f| closed_at(f))
             .copied();
         let state = match (start, closing) {
@@ -363,9 +362,13 @@ fn window_start(claims: &[Fact]) -> Option<DateTime> {
     let day = || establishing().filter(|f| !f.has(COARSE));
     // "will take effect at midnight on Friday" states the start too
     let planned = |f: &Fact| f.has(IN_FORCE) && f.has(PROPOSES) && !f.has(COARSE);
-    let effective: Vec<&Fact> = day()
-        .filter(|f| f.has(IN_FORCE) || f.end.is_some() || f.hours.is_some())
-        .chain(claims.iter().filter(|f| planned(f)))
+    // one pass, in the claims' order (by time)
+    let states_start = |f: &Fact| {
+        let day = f.has(ESTABLISHES) && !f.has(COARSE);
+        day && (f.has(IN_FORCE) || f.end.is_some() || f.hours.is_some())
+    };
+    let effective: Vec<&Fact> = (claims.iter())
+        .filter(|f| states_start(f) || planned(f))
         .collect();
     let timed = || {
         effective
@@ -390,16 +393,13 @@ fn pending(claims: &[Fact], at: DateTime) -> bool {
 }
 
 /// The earliest time whose day at least two reports (told apart by their
-/// publication time) give.
+/// publication time) give; `facts` come in time order (as a truce's facts
+/// are kept), so one pass over the days finds it.
 fn agreed_day(facts: &[&Fact]) -> Option<DateTime> {
-    let mut sorted: Vec<(DateTime, DateTime)> =
-        facts.iter().map(|f| (f.said, f.published)).collect();
-    sorted.sort_unstable();
-    // one pass over the days in order: the first day with two reports
-    sorted
-        .chunk_by(|a, b| a.0.date() == b.0.date())
-        .find(|day| day.iter().any(|g| g.1 != day[0].1))
-        .map(|day| day[0].0)
+    facts
+        .chunk_by(|a, b| a.said.date() == b.said.date())
+        .find(|day| day.iter().any(|g| g.published != day[0].published))
+        .map(|day| day[0].said)
 }
 
 /// A collapse or end is contested when another speaker says, within three
@@ -415,17 +415,36 @@ fn contested(claims: &[Fact], k: &Fact) -> bool {
     })
 }
 
-/// Whether a collapse or end may close the truce: it names the place it
-/// speaks of, a named party or monitor says it, or another report says so
-/// within a week. One report that names no place and no speaker ("a
-/// ceasefire was put to an end") does not end a truce that others go on
-/// reporting: it may well speak of another one.
-fn corroborated(claims: &[Fact], k: &Fact) -> bool {
-    !k.has(UNSCOPED)
-        || k.has(VOICED)
-        || claims
-            .iter()
-            .any(|o| o.has(CLOSES) && o.published != k.published && within_days(o.said, k.said, 7))
+/// The collapse and end claims of a truce, sorted, to weigh each of them.
+struct Closers(Vec<(DateTime, DateTime)>);
+
+impl Closers {
+    /// The collapse and end claims, as (said, published), by time.
+    fn of(claims: &[Fact]) -> Closers {
+        let mut v: Vec<_> = (claims.iter().filter(|f| f.has(CLOSES)))
+            .map(|f| (f.said, f.published))
+            .collect();
+        v.sort_unstable();
+        Closers(v)
+    }
+
+    /// Whether a collapse or end may close the truce: it names the place it
+    /// speaks of, a named party or monitor says it, or another report says
+    /// so within a week. One report that names no place and no speaker ("a
+    /// ceasefire was put to an end") does not end a truce that others go on
+    /// reporting: it may well speak of another one.
+    fn corroborate(&self, k: &Fact) -> bool {
+        if !k.has(UNSCOPED) || k.has(VOICED) {
+            return true;
+        }
+        let week = SignedDuration::from_hours(24 * 7);
+        let from = k.said.checked_sub(week).unwrap_or(DateTime::MIN);
+        let to = k.said.checked_add(week).unwrap_or(DateTime::MAX);
+        let first = self.0.partition_point(|c| c.0 < from);
+        (self.0[first..].iter())
+            .take_while(|c| c.0 <= to)
+            .any(|c| c.1 != k.published)
+    }
 }
 
 /// The window's end: the latest end stated by an establishing claim; an
