@@ -719,28 +719,21 @@ fn merge_violation(into: &mut Claim, other: Claim) {
     if into.subtype.is_none() {
         into.subtype = other.subtype;
     }
-    for p in other.places {
-        if !into
-            .places
-            .iter()
-            .any(|q| q.name == p.name && q.role == p.role)
-        {
-            into.places.push(p);
-        }
-    }
+    push_new(&mut into.places, other.places, |a, b| {
+        a.name == b.name && a.role == b.role
+    });
     into.quantities.extend(other.quantities);
-    for t in other.targets {
-        if !into.targets.contains(&t) {
-            into.targets.push(t);
-        }
-    }
-    for a in other.actors {
-        if !into
-            .actors
-            .iter()
-            .any(|b| b.name == a.name && b.role == a.role)
-        {
-            into.actors.push(a);
+    push_new(&mut into.targets, other.targets, |a, b| a == b);
+    push_new(&mut into.actors, other.actors, |a, b| {
+        a.name == b.name && a.role == b.role
+    });
+}
+
+/// Append the items of `more` that `same` finds in `into` no twin of.
+fn push_new<T>(into: &mut Vec<T>, more: Vec<T>, same: impl Fn(&T, &T) -> bool) {
+    for x in more {
+        if !into.iter().any(|y| same(y, &x)) {
+            into.push(x);
         }
     }
 }
