@@ -150,6 +150,9 @@ pub struct StoredDocument {
 /// One line of a document listing.
 #[derive(Clone, Debug, Serialize)]
 pub struct DocumentSummary {
+    /// The sequence number (the order stored; a listing's cursor).
+    #[serde(skip)]
+    pub seq: i64,
     pub id: String,
     pub published: String,
     pub outlet: Option<String>,
@@ -157,6 +160,51 @@ pub struct DocumentSummary {
     pub extractor: String,
     pub duplicate_of: Option<String>,
     pub claims: i64,
+}
+
+/// Where a store stands: it changes with every write that changes what
+/// the ledger reads, by this process or any other. Cheap to read
+/// ([`Store::sequence`]); a server polls it to follow the store.
+///
+/// `appended` is the largest document sequence number (documents are only
+/// ever added, with growing numbers); `rewritten` counts the new readings
+/// of stored documents ([`Store::replace_reading`]). When only `appended`
+/// moved, the documents after the old number are all that changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Sequence {
+    pub appended: i64,
+    pub rewritten: i64,
+}
+
+impl std::fmt::Display for Sequence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.appended, self.rewritten)
+    }
+}
+
+/// What one read transaction saw: the sequence, the reports stored after
+/// a given document number, and the counts (see [`Store::snapshot`]).
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    pub sequence: Sequence,
+    /// Originals (near-duplicates left out) with a document number above
+    /// the one asked for, with their claims, in the order stored.
+    pub reports: Vec<Report>,
+    pub stats: Stats,
+}
+
+/// Which documents a listing wants ([`Store::document_page`]).
+#[derive(Clone, Debug, Default)]
+pub struct DocumentPage {
+    /// Documents after this sequence number (0: from the first).
+    pub after: i64,
+    /// None after this one (a snapshot's [`Sequence::appended`]).
+    pub upto: Option<i64>,
+    /// Published on or after this (ISO, compared as text).
+    pub published_from: Option<String>,
+    /// Published before this (ISO, compared as text).
+    pub published_before: Option<String>,
+    pub limit: i64,
 }
 
 /// Counts over the whole store.
@@ -215,4 +263,19 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
     fn stats(&self) -> impl Future<Output = Result<Stats, StoreError>> + Send;
+
+    /// Where the store stands now (two indexed look-ups).
+    fn sequence(&self) -> impl Future<Output = Result<Sequence, StoreError>> + Send;
+
+    /// In one read transaction: the sequence, the reports stored after
+    /// document number `after` (0: all) and the counts, so that the three
+    /// agree even while another process writes.
+    fn snapshot(&self, after: i64) -> impl Future<Output = Result<Snapshot, StoreError>> + Send;
+
+    /// Documents in the order stored, after a sequence number, optionally
+    /// up to another and within publication dates.
+    fn document_page(
+        &self,
+        page: &DocumentPage,
+    ) -> impl Future<Output = Result<Vec<DocumentSummary>, StoreError>> + Send;
 }

@@ -187,4 +187,19 @@ impl Store for SqlStore {
     async fn stats(&self) -> Result<Stats, StoreError> {
         read::stats(self).await
     }
+
+    async fn sequence(&self) -> Result<crate::Sequence, StoreError> {
+        read::sequence(self).await
+    }
+
+    async fn snapshot(&self, after: i64) -> Result<crate::Snapshot, StoreError> {
+        read::snapshot(self, after).await
+    }
+
+    async fn document_page(
+        &self,
+        page: &crate::DocumentPage,
+    ) -> Result<Vec<crate::DocumentSummary>, StoreError> {
+        read::document_page(self, page).await
+    }
 }

@@ -5,7 +5,7 @@
 use anyhow::Result;
 use truce_model::{Claim, ClaimKind, Document, Excerpt, Modality, Report, Span};
 
-use truce_store::{NewDocument, Put, SqlStore, Store, StoreError};
+use truce_store::{DocumentPage, NewDocument, Put, SqlStore, Store, StoreError};
 
 const STORY: &str = "Government forces and armed opposition groups agreed on a local truce \
     around the eastern suburbs on Sunday, according to a statement read on state television. \
@@ -132,11 +132,61 @@ async fn story(location: &str) -> Result<()> {
     assert_eq!(listing[2].duplicate_of.as_deref(), Some("a"));
     assert_eq!(store.documents(3, 10).await?.len(), 2, "offset");
 
+    // Pages by sequence number, bounded by a snapshot, within dates.
+    let first = store
+        .document_page(&DocumentPage {
+            limit: 2,
+            ..DocumentPage::default()
+        })
+        .await?;
+    assert_eq!(first.len(), 2);
+    let next = store
+        .document_page(&DocumentPage {
+            after: first[1].seq,
+            upto: Some(listing[3].seq),
+            limit: 10,
+            ..DocumentPage::default()
+        })
+        .await?;
+    let ids: Vec<&str> = next.iter().map(|d| d.id.as_str()).collect();
+    let expected: Vec<&str> = listing[2..4].iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, expected, "after the cursor, up to the snapshot");
+    let none = store
+        .document_page(&DocumentPage {
+            published_from: Some("2016-05-02".into()),
+            limit: 10,
+            ..DocumentPage::default()
+        })
+        .await?;
+    assert!(none.is_empty(), "publication window");
+
+    // The sequence moves with every write; a snapshot agrees with itself.
+    let before = store.sequence().await?;
+    assert_eq!(before.appended, listing[4].seq);
+    let snap = store.snapshot(0).await?;
+    assert_eq!(snap.sequence, before);
+    assert_eq!(snap.reports.len(), 3);
+    assert_eq!(snap.stats.documents, 5);
+    let tail = store.snapshot(listing[1].seq).await?;
+    let ids: Vec<&str> = tail
+        .reports
+        .iter()
+        .map(|r| r.document.id.as_str())
+        .collect();
+    assert_eq!(ids, ["ar"], "only the originals after the number");
+
     assert_eq!(store.stale("v2").await?.len(), 5);
     let mut reread = a.report.clone();
     reread.document.extractor = "v2".into();
     reread.claims.truncate(1);
     assert!(store.replace_reading(&reread).await?);
+    let after = store.sequence().await?;
+    assert_eq!(after.appended, before.appended);
+    assert_eq!(
+        after.rewritten,
+        before.rewritten + 1,
+        "a new reading counts"
+    );
     assert_eq!(store.stale("v2").await?, ["b", "a-edited", "ar", "a-again"]);
     assert_eq!(store.document("a").await?.expect("kept").report, reread);
     let mut unknown = reread.clone();

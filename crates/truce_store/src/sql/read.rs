@@ -1,8 +1,10 @@
 //! Reads: documents, the ledger's input, stale readings, counts.
 
 use super::SqlStore;
-use crate::{DocumentSummary, Stats, StoreError, StoredDocument};
+use crate::location::Backend;
+use crate::{DocumentPage, DocumentSummary, Sequence, Snapshot, Stats, StoreError, StoredDocument};
 use futures_util::TryStreamExt;
+use sqlx::AnyConnection;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use std::collections::HashMap;
@@ -50,7 +52,7 @@ pub(super) async fn documents(
 ) -> Result<Vec<DocumentSummary>, StoreError> {
     let rows = sqlx::query(
         "SELECT d.id, d.published, d.outlet, d.title, d.extractor, d.duplicate_of, \
-         (SELECT COUNT(*) FROM claims c WHERE c.document_seq = d.seq) \
+         (SELECT COUNT(*) FROM claims c WHERE c.document_seq = d.seq), d.seq \
          FROM documents d ORDER BY d.seq LIMIT $1 OFFSET $2",
     )
     .bind(limit.max(0))
@@ -58,30 +60,34 @@ pub(super) async fn documents(
     .fetch_all(&store.pool)
     .await
     .map_err(|e| store.query_error(e))?;
-    rows.iter()
-        .map(|r| {
-            Ok(DocumentSummary {
-                id: get(store, r, 0)?,
-                published: get(store, r, 1)?,
-                outlet: get(store, r, 2)?,
-                title: get(store, r, 3)?,
-                extractor: get(store, r, 4)?,
-                duplicate_of: get(store, r, 5)?,
-                claims: get(store, r, 6)?,
-            })
-        })
-        .collect()
+    rows.iter().map(|r| summary(store, r)).collect()
 }
 
 /// Documents first, then every claim in one ordered pass, streamed.
 pub(super) async fn reports(store: &SqlStore) -> Result<Vec<Report>, StoreError> {
+    let mut conn = store
+        .pool
+        .acquire()
+        .await
+        .map_err(|e| store.query_error(e))?;
+    reports_after(store, &mut conn, 0).await
+}
+
+/// The originals stored after document number `after`, with their claims.
+async fn reports_after(
+    store: &SqlStore,
+    conn: &mut AnyConnection,
+    after: i64,
+) -> Result<Vec<Report>, StoreError> {
     let e = |e| store.query_error(e);
     let mut reports = Vec::new();
     let mut index = HashMap::new();
     let mut docs = sqlx::query(
-        "SELECT seq, report_meta FROM documents WHERE duplicate_of IS NULL ORDER BY seq",
+        "SELECT seq, report_meta FROM documents WHERE duplicate_of IS NULL AND seq > $1 \
+         ORDER BY seq",
     )
-    .fetch(&store.pool);
+    .bind(after)
+    .fetch(&mut *conn);
     while let Some(row) = docs.try_next().await.map_err(e)? {
         let seq: i64 = get(store, &row, 0)?;
         let document = parse_document(store, &get::<String>(store, &row, 1)?)?;
@@ -95,9 +101,10 @@ pub(super) async fn reports(store: &SqlStore) -> Result<Vec<Report>, StoreError>
     let mut claims = sqlx::query(
         "SELECT c.document_seq, c.claim FROM claims c \
          JOIN documents d ON d.seq = c.document_seq \
-         WHERE d.duplicate_of IS NULL ORDER BY c.document_seq, c.ord",
+         WHERE d.duplicate_of IS NULL AND c.document_seq > $1 ORDER BY c.document_seq, c.ord",
     )
-    .fetch(&store.pool);
+    .bind(after)
+    .fetch(&mut *conn);
     while let Some(row) = claims.try_next().await.map_err(e)? {
         let seq: i64 = get(store, &row, 0)?;
         let claim = parse_claim(store, &get::<String>(store, &row, 1)?)?;
@@ -106,6 +113,89 @@ pub(super) async fn reports(store: &SqlStore) -> Result<Vec<Report>, StoreError>
         }
     }
     Ok(reports)
+}
+
+/// The largest document number and the count of new readings.
+async fn sequence_in(store: &SqlStore, conn: &mut AnyConnection) -> Result<Sequence, StoreError> {
+    let row = sqlx::query(
+        "SELECT (SELECT COALESCE(MAX(seq), 0) FROM documents), \
+         (SELECT value FROM store_meta WHERE key = 'rewritten')",
+    )
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(|e| store.query_error(e))?;
+    let rewritten: Option<String> = get(store, &row, 1)?;
+    Ok(Sequence {
+        appended: get(store, &row, 0)?,
+        rewritten: rewritten.and_then(|v| v.parse().ok()).unwrap_or(0),
+    })
+}
+
+pub(super) async fn sequence(store: &SqlStore) -> Result<Sequence, StoreError> {
+    let mut conn = store
+        .pool
+        .acquire()
+        .await
+        .map_err(|e| store.query_error(e))?;
+    sequence_in(store, &mut conn).await
+}
+
+/// Sequence, reports and counts in one read transaction (PostgreSQL:
+/// repeatable read, so every statement sees the same data; SQLite: one
+/// read transaction sees one state of the file).
+pub(super) async fn snapshot(store: &SqlStore, after: i64) -> Result<Snapshot, StoreError> {
+    let e = |e| store.query_error(e);
+    let mut tx = store.pool.begin().await.map_err(e)?;
+    if store.backend == Backend::Postgres {
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            .execute(&mut *tx)
+            .await
+            .map_err(e)?;
+    }
+    let sequence = sequence_in(store, &mut tx).await?;
+    let reports = reports_after(store, &mut tx, after).await?;
+    let stats = stats_in(store, &mut tx).await?;
+    tx.rollback().await.map_err(e)?;
+    Ok(Snapshot {
+        sequence,
+        reports,
+        stats,
+    })
+}
+
+pub(super) async fn document_page(
+    store: &SqlStore,
+    page: &DocumentPage,
+) -> Result<Vec<DocumentSummary>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT d.id, d.published, d.outlet, d.title, d.extractor, d.duplicate_of, \
+         (SELECT COUNT(*) FROM claims c WHERE c.document_seq = d.seq), d.seq \
+         FROM documents d WHERE d.seq > $1 AND d.seq <= $2 \
+         AND ($3 IS NULL OR d.published >= $3) AND ($4 IS NULL OR d.published < $4) \
+         ORDER BY d.seq LIMIT $5",
+    )
+    .bind(page.after)
+    .bind(page.upto.unwrap_or(i64::MAX))
+    .bind(page.published_from.as_deref())
+    .bind(page.published_before.as_deref())
+    .bind(page.limit.max(0))
+    .fetch_all(&store.pool)
+    .await
+    .map_err(|e| store.query_error(e))?;
+    rows.iter().map(|r| summary(store, r)).collect()
+}
+
+fn summary(store: &SqlStore, r: &AnyRow) -> Result<DocumentSummary, StoreError> {
+    Ok(DocumentSummary {
+        id: get(store, r, 0)?,
+        published: get(store, r, 1)?,
+        outlet: get(store, r, 2)?,
+        title: get(store, r, 3)?,
+        extractor: get(store, r, 4)?,
+        duplicate_of: get(store, r, 5)?,
+        claims: get(store, r, 6)?,
+        seq: get(store, r, 7)?,
+    })
 }
 
 pub(super) async fn stale(store: &SqlStore, current: &str) -> Result<Vec<String>, StoreError> {
@@ -117,20 +207,31 @@ pub(super) async fn stale(store: &SqlStore, current: &str) -> Result<Vec<String>
 }
 
 pub(super) async fn stats(store: &SqlStore) -> Result<Stats, StoreError> {
+    let mut conn = store
+        .pool
+        .acquire()
+        .await
+        .map_err(|e| store.query_error(e))?;
+    stats_in(store, &mut conn).await
+}
+
+async fn stats_in(store: &SqlStore, conn: &mut AnyConnection) -> Result<Stats, StoreError> {
     let e = |e| store.query_error(e);
     let row = sqlx::query(
         "SELECT COUNT(*), COUNT(duplicate_of), MIN(published), MAX(published) FROM documents",
     )
-    .fetch_one(&store.pool)
+    .fetch_one(&mut *conn)
     .await
     .map_err(e)?;
     let claims_by_kind = pairs(
         store,
+        conn,
         "SELECT kind, COUNT(*) AS n FROM claims GROUP BY kind ORDER BY n DESC, kind",
     )
     .await?;
     let extractors = pairs(
         store,
+        conn,
         "SELECT extractor, COUNT(*) AS n FROM documents GROUP BY extractor ORDER BY n DESC, extractor",
     )
     .await?;
@@ -145,9 +246,13 @@ pub(super) async fn stats(store: &SqlStore) -> Result<Stats, StoreError> {
     })
 }
 
-async fn pairs(store: &SqlStore, sql: &str) -> Result<Vec<(String, i64)>, StoreError> {
+async fn pairs(
+    store: &SqlStore,
+    conn: &mut AnyConnection,
+    sql: &str,
+) -> Result<Vec<(String, i64)>, StoreError> {
     sqlx::query(sql)
-        .fetch_all(&store.pool)
+        .fetch_all(&mut *conn)
         .await
         .map_err(|e| store.query_error(e))?
         .iter()

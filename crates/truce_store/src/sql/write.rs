@@ -246,6 +246,16 @@ pub(super) async fn replace_reading(store: &SqlStore, report: &Report) -> Result
         .map_err(e)?;
     let claims: Vec<(i64, &Claim)> = report.claims.iter().map(|c| (seq, c)).collect();
     insert_claims(store, &mut tx, &claims).await?;
+    // A new reading changes no document number: counted for readers that
+    // follow the store (`Sequence::rewritten`).
+    sqlx::query(
+        "INSERT INTO store_meta (key, value) VALUES ('rewritten', '1') \
+         ON CONFLICT (key) DO UPDATE \
+         SET value = CAST(CAST(store_meta.value AS BIGINT) + 1 AS TEXT)",
+    )
+    .execute(&mut *tx)
+    .await
+    .map_err(e)?;
     tx.commit().await.map_err(e)?;
     Ok(true)
 }
