@@ -279,8 +279,9 @@ pub enum LedgerError {
 
 /// Reports held in memory, and the truces built from them.
 ///
-/// `Send + Sync`: share one behind an `Arc<RwLock<Ledger>>`.
-#[derive(Debug)]
+/// `Send + Sync`: share one behind an `Arc<RwLock<Ledger>>`. `Clone`, so
+/// that a reader can keep answering from one while a copy is extended.
+#[derive(Clone, Debug)]
 pub struct Ledger {
     gaz: &'static Gazetteer,
     docs: Vec<Document>,

@@ -47,7 +47,7 @@ pub(crate) const RULE_NONE: &str = "no truce to join: new truce";
 
 /// Candidate truces by place, so that linking and status look at a few
 /// records instead of all of them.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Index {
     /// Area → truces naming it.
     pub by_area: HashMap<PlaceId, Vec<usize>>,
