@@ -3,10 +3,15 @@
 #
 # Installs Debian's chromium if /usr/bin/chromium is missing and
 # playwright-core from npm (tests/e2e/package-lock.json), builds the
-# truce_server `board` example, serves the example reports (plus a report
-# full of markup, and the seed when ../shared/seed is present, or the file
-# SEED names) on loopback,
-# and runs tests/e2e/board.test.mjs. Screenshots go to target/e2e/.
+# truce_server `board` example and serves on loopback:
+#   - the real 2016 reports (../shared/corpus/news2016-aggregator-mirror/
+#     syria_articles_2016H1.jsonl, or the file CORPUS names) when present,
+#     else the example reports (examples/reports.jsonl);
+#   - the seed report when ../shared/seed is present (or SEED names it);
+#   - in both cases a report full of markup (the escaping test).
+# Then runs tests/e2e/board.test.mjs at 1280x800 and 390x844. Screenshots go
+# to target/e2e/; with UPDATE_SCREENSHOTS=1 the board's screenshots are also
+# copied to docs/screenshots/ (committed, shown in the README).
 # Idempotent; needs no network other than the package registries.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -36,8 +41,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-inputs=(examples/reports.jsonl crates/truce_server/tests/fixtures/markup.jsonl)
-seed="${SEED:-$root/../shared/seed/syria-truce-report.txt}"
+shared="$root/../shared"
+corpus="${CORPUS:-$shared/corpus/news2016-aggregator-mirror/syria_articles_2016H1.jsonl}"
+seed="${SEED:-$shared/seed/syria-truce-report.txt}"
+if [ -f "$corpus" ]; then
+  data=corpus
+  inputs=("$corpus")
+else
+  data=examples
+  inputs=(examples/reports.jsonl)
+fi
+inputs+=(crates/truce_server/tests/fixtures/markup.jsonl)
 if [ -f "$seed" ]; then
   python3 - "$seed" > "$work/seed.jsonl" <<'PY'
 import json, sys
@@ -47,16 +61,24 @@ print(json.dumps({"id": "seed-syria-truce-report", "text": text, "published": "2
 PY
   inputs+=("$work/seed.jsonl")
 fi
+echo "e2e: serving the $data reports: ${inputs[*]}"
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
 "$bin" --read-only --listen "127.0.0.1:$port" --db "sqlite:$work/board.db" "${inputs[@]}" > "$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 150); do
+for _ in $(seq 1 300); do
   if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; echo "e2e: the server did not start"; exit 1; fi
   sleep 0.2
 done
 cat "$work/server.log"
 
-BASE="http://127.0.0.1:$port" SHOTS="$shots" node tests/e2e/board.test.mjs
+BASE="http://127.0.0.1:$port" SHOTS="$shots" DATA="$data" node tests/e2e/board.test.mjs
 echo "e2e: screenshots in $shots"
+if [ "${UPDATE_SCREENSHOTS:-0}" = 1 ]; then
+  mkdir -p docs/screenshots
+  for f in board-1280x800 board-390x844 board-place-1280x800 board-place-390x844; do
+    cp "$shots/$f.png" docs/screenshots/
+  done
+  echo "e2e: copied the board's screenshots to docs/screenshots/"
+fi

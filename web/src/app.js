@@ -1,20 +1,93 @@
-// The truce board: map, time slider, truces, claim panel, timeline, disputes.
-// Every text from the API is inserted as a text node (never as HTML).
+// The truce board: the place question first, then the map, the truces at the
+// chosen time, the claims of one truce, the timeline and the disputes.
+// Every text from the API is inserted as a text node (never as HTML), and
+// every label is in words: ids stay in data attributes.
 import L from "leaflet";
 import { feature } from "topojson-client";
 
 const HOUR = 3600e3;
+const DAY = 24 * HOUR;
 const INCIDENT_DAYS = 7;
-const DISPUTE_DAYS = 3;
+const DISPUTE_DAYS = 30;
+const PHONE = "(max-width: 700px)";
+
+// ------------------------------------------------------------ words
+
 const STATE_LABEL = {
   in_force: "in force", disputed: "disputed", proposed: "proposed",
   expired: "expired", collapsed: "collapsed", ended: "ended",
+};
+const STATE_GLOSS = {
+  in_force: "In force: reports say the truce runs here at this time, and none known by then says it broke down.",
+  disputed: "Disputed: some reports say the truce holds here, others that it collapsed or was violated.",
+  proposed: "Proposed: announced, planned or under discussion, but not yet in force here.",
+  expired: "Expired: the end stated for the truce has passed.",
+  collapsed: "Collapsed: reports say the truce broke down here.",
+  ended: "Ended: reports say the truce was called off or ended here.",
+  excluded: "Left out: the truce names this area as not covered (for example areas held by a group it excludes).",
+  incident: "Incident: an attack, strike or clash reported in the 7 days up to the chosen time.",
 };
 const STATE_COLOUR = {
   in_force: "#2e8b57", disputed: "#e08a00", proposed: "#3d7edb",
   expired: "#9aa0a6", collapsed: "#c62828", ended: "#6d4c41",
 };
+const STATE_RANK = ["in_force", "disputed", "proposed", "collapsed", "ended", "expired"];
+const MODALITY_LABEL = { asserted: "stated", negated: "denied", hedged: "uncertain", planned: "planned" };
+const MODALITY_GLOSS = {
+  asserted: "Stated: the source says it as a fact.",
+  negated: "Denied: the source says it did not happen or is not so.",
+  hedged: "Uncertain: the source says it may be so (\"reportedly\", \"appears to\").",
+  planned: "Planned: the source speaks of it as intended, expected or under discussion.",
+};
+// What a claim says, by kind: as stated, as denied, as planned.
+const KIND_WORDS = {
+  "truce.proposed": ["truce proposed", "truce not proposed", "truce to be proposed"],
+  "truce.negotiating": ["truce under negotiation", "no truce talks", "truce talks planned"],
+  "truce.declared": ["truce declared", "truce not declared", "truce to be declared"],
+  "truce.accepted": ["truce accepted", "truce not accepted", "truce to be accepted"],
+  "truce.rejected": ["truce rejected", "truce not rejected", "truce to be rejected"],
+  "truce.extended": ["truce extended", "truce not extended", "truce to be extended"],
+  "truce.expanded": ["truce widened", "truce not widened", "truce to be widened"],
+  "truce.in_force": ["truce holding", "truce not holding", "truce to take effect"],
+  "truce.violated": ["truce violated", "truce not violated", "violation threatened"],
+  "truce.collapsed": ["truce collapsed", "truce did not collapse", "collapse expected"],
+  "truce.ended": ["truce ended", "truce not ended", "truce to end"],
+  "incident.attack": ["attack", "no attack", "attack planned"],
+  "statement.threat": ["threat", "threat denied", "threat"],
+  "statement.demand": ["demand", "demand denied", "demand"],
+};
+const KIND_GLOSS = {
+  "truce.proposed": "A truce is suggested by someone.",
+  "truce.negotiating": "Parties are talking about a truce.",
+  "truce.declared": "A truce is announced by someone with the power to do so.",
+  "truce.accepted": "A party agrees to a truce.",
+  "truce.rejected": "A party refuses a truce.",
+  "truce.extended": "A truce is made to run longer.",
+  "truce.expanded": "A truce is made to cover more places.",
+  "truce.in_force": "A truce is said to be running or holding.",
+  "truce.violated": "A truce is said to have been broken by an attack.",
+  "truce.collapsed": "A truce is said to have broken down.",
+  "truce.ended": "A truce is said to have been ended.",
+  "incident.attack": "An attack, strike, shelling or clash.",
+};
+const ROLE_LABEL = {
+  published_by: "published by", quoted_by: "quoted by", reported_by: "reported by",
+  translated_by: "translated by", edited_by: "edited by", citing: "citing",
+};
+const LEVEL_LABEL = { national: "nationwide", local: "local", regional: "regional" };
+const KIND_LABEL = { city: "city", town: "town", village: "village", neighbourhood: "neighbourhood", district: "district", subdistrict: "sub-district", governorate: "governorate", region: "area", country: "country" };
 const RADIUS_PX = { district: 14, subdistrict: 11, region: 13, city: 10, town: 8, village: 7, neighbourhood: 6 };
+
+const words = (s) => String(s ?? "").replaceAll("_", " ");
+const roleWords = (r) => ROLE_LABEL[r] ?? words(r);
+function claimWords(kind, modality) {
+  const w = KIND_WORDS[kind];
+  if (!w) return words(kind.replace(/^\w+\./, ""));
+  if (modality === "negated") return w[1];
+  if (modality === "planned") return w[2];
+  if (modality === "hedged") return `${w[0]}, perhaps`;
+  return w[0];
+}
 
 // ------------------------------------------------------------ helpers
 
@@ -28,7 +101,7 @@ function el(tag, attrs, ...children) {
     else e.setAttribute(k, v === true ? "" : String(v));
   }
   for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
+    if (c === null || c === undefined || c === false || c === "") continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return e;
@@ -38,33 +111,125 @@ const svgEl = (tag, attrs) => {
   for (const [k, v] of Object.entries(attrs ?? {})) e.setAttribute(k, String(v));
   return e;
 };
+function svgTitle(node, text) {
+  const t = svgEl("title");
+  t.textContent = text;
+  node.append(t);
+  return node;
+}
 
 async function api(path) {
   const res = await fetch(path, { headers: { Accept: "application/json" } });
   const body = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
-  if (!res.ok) throw Object.assign(new Error(body.error ?? `HTTP ${res.status}`), { body });
+  if (!res.ok) throw Object.assign(new Error(body.error ?? `HTTP ${res.status}`), { body, status: res.status });
   return body;
 }
 
-/** Wall-clock ISO ("2016-05-01T20:00:00") to a number; times are read as UTC to avoid the browser's zone. */
+/** Wall-clock ISO ("2016-05-01T20:00:00", "2016-05-01 20:00:00") to a number; read as UTC to avoid the browser's zone. */
 function ms(iso) {
   if (!iso) return NaN;
-  const s = iso.length === 10 ? `${iso}T00:00:00` : iso;
-  return Date.parse(s.replace(/(\.\d+)?$/, "") + "Z");
+  let s = String(iso).trim().replace(" ", "T");
+  if (s.length === 10) s += "T00:00:00";
+  s = s.replace(/([+-]\d\d:\d\d|Z)$/, "").replace(/(\.\d+)?$/, "");
+  return Date.parse(`${s}Z`);
 }
-function iso(t) {
-  return new Date(t).toISOString().slice(0, 16);
-}
+const iso = (t) => new Date(t).toISOString().slice(0, 16);
 function human(t) {
   const d = new Date(t);
   const day = d.toLocaleDateString("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" });
   return `${day} ${d.toISOString().slice(11, 16)}`;
 }
-const shortIso = (s) => (s ? s.replace("T", " ").slice(0, 16) : "?");
+/** "3 May 2016" or "3 May 2016 14:00" (a time only when it is not midnight). */
+function when(s, { weekday = false } = {}) {
+  const t = ms(s);
+  if (!Number.isFinite(t)) return "an unknown date";
+  const d = new Date(t);
+  const day = d.toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", ...(weekday ? { weekday: "short" } : {}) });
+  const hm = d.toISOString().slice(11, 16);
+  return hm === "00:00" ? day : `${day} ${hm}`;
+}
+const dayOf = (s) => when(String(s ?? "").slice(0, 10));
 const debounce = (f, wait) => {
   let timer;
   return (...a) => { clearTimeout(timer); timer = setTimeout(() => f(...a), wait); };
 };
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+const isPhone = () => window.matchMedia(PHONE).matches;
+
+/** A truce's name in words: the ledger's human name, or one made from its kind when it has none yet. */
+function truceName(t) {
+  const name = t?.name ?? "";
+  if (name && !/^[a-z_]+$/.test(name)) return name;
+  const kind = words(name || t?.kind || "truce");
+  const first = (t?.areas ?? []).map((a) => a.place?.name ?? a.name).filter(Boolean)[0];
+  const level = t?.level === "national" ? "nationwide " : "";
+  return `${first && !level ? `${first} ` : ""}${level}${kind}`.replace(/^./, (c) => c.toUpperCase());
+}
+
+/** Declarers, named once each ("Kerry" goes when "John Kerry" is there). */
+function declarerWords(list) {
+  const names = [];
+  for (const d of list ?? []) {
+    const n = typeof d === "string" ? d : d.name;
+    if (n && !names.some((x) => x.toLowerCase() === n.toLowerCase())) names.push(n);
+  }
+  const kept = names.filter((n) => !names.some((m) => m !== n && m.toLowerCase().endsWith(` ${n.toLowerCase()}`)));
+  if (!kept.length) return { text: "declarer not stated", all: "" };
+  const shown = kept.slice(0, 3).join(", ");
+  return { text: `declared by ${shown}${kept.length > 3 ? ` and ${kept.length - 3} more` : ""}`, all: kept.join(", ") };
+}
+
+/** Until when, in words, for a state and window. */
+function untilWords(state, start, end) {
+  const hasEnd = Number.isFinite(ms(end));
+  switch (state) {
+    case "in_force":
+    case "disputed":
+      return hasEnd ? `until ${when(end, { weekday: true })}` : "open-ended: no end stated";
+    case "proposed":
+      return Number.isFinite(ms(start)) ? `to start ${when(start, { weekday: true })}` : "not in force yet, no start stated";
+    case "expired":
+      return hasEnd ? `ran until ${when(end)}` : "expired";
+    case "collapsed":
+      return hasEnd ? `collapsed before its end, ${when(end)}` : "collapsed; no end had been stated";
+    case "ended":
+      return hasEnd ? `ended ${when(end)}` : "ended; no end had been stated";
+    default:
+      return hasEnd ? `until ${when(end)}` : "no end stated";
+  }
+}
+
+function stateBadge(state) {
+  return el("span", { class: `badge ${state}`, title: STATE_GLOSS[state] ?? "", "data-gloss": "state" }, STATE_LABEL[state] ?? words(state));
+}
+function modalityBadge(m) {
+  return el("span", { class: "badge modality", title: MODALITY_GLOSS[m] ?? "", "data-gloss": "modality" }, MODALITY_LABEL[m] ?? words(m));
+}
+function kindBadge(kind, modality) {
+  return el("span", { class: "badge kind", title: `${KIND_GLOSS[kind] ?? ""} ${MODALITY_GLOSS[modality] ?? ""}`.trim(), "data-gloss": "kind" }, claimWords(kind, modality));
+}
+
+function safeUrl(u) {
+  return typeof u === "string" && /^https?:\/\/[^\s]+$/i.test(u) ? u : null;
+}
+function outletOf(src) {
+  if (src.outlet) return src.outlet;
+  const u = safeUrl(src.url);
+  if (u) {
+    try { return new URL(u).hostname.replace(/^www\./, ""); } catch { /* fall through */ }
+  }
+  return "outlet not given";
+}
+/** A citation: outlet, date and title, the title linked to the report when its address is known. */
+function cite(src) {
+  const u = safeUrl(src.url);
+  const title = src.title ? src.title : null;
+  return el("span", { class: "cite" },
+    el("span", { class: "outlet" }, outletOf(src)), `, ${dayOf(src.published)}`,
+    title ? ": " : "",
+    title ? (u ? el("a", { href: u, target: "_blank", rel: "noopener noreferrer" }, `“${title}”`) : `“${title}”`)
+      : u ? el("a", { href: u, target: "_blank", rel: "noopener noreferrer" }, "the report") : "");
+}
 
 // ------------------------------------------------------------ state
 
@@ -74,11 +239,12 @@ const S = {
   at: NaN,
   start: NaN,
   end: NaN,
+  place: null, // the place asked about
   selected: null, // {type: "truce", id} | {type: "incident", document, claim}
   shapes: { countries: new Map(), governorates: new Map() },
 };
 
-const map = L.map("map", { zoomSnap: 0.25, attributionControl: false, preferCanvas: false, minZoom: 4, maxZoom: 12 });
+const map = L.map("map", { zoomSnap: 0.25, attributionControl: false, minZoom: 4, maxZoom: 12 });
 map.setView([35, 38.5], 6);
 const baseLayer = L.layerGroup().addTo(map);
 const areaLayer = L.layerGroup().addTo(map);
@@ -97,13 +263,43 @@ async function loadShapes() {
   L.geoJSON(govs, { interactive: false, style: { color: "#b5b9bd", weight: 0.8, fill: false } }).addTo(baseLayer);
   const labels = L.layerGroup().addTo(baseLayer);
   for (const f of govs.features) {
-    const c = L.geoJSON(f).getBounds().getCenter();
-    L.tooltip({ permanent: true, direction: "center", className: "gov-label", opacity: 0.55, interactive: false })
-      .setLatLng(c).setContent(document.createTextNode(f.properties.name)).addTo(labels);
+    const b = L.geoJSON(f).getBounds();
+    const size = (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest());
+    label(b.getCenter(), f.properties.name, "gov-label", size).addTo(labels);
   }
-  const sy = S.shapes.countries.get("SY");
-  if (sy) map.fitBounds(L.geoJSON(sy).getBounds(), { padding: [10, 10] });
+  fitSyria();
 }
+
+function fitSyria() {
+  const sy = S.shapes.countries.get("SY");
+  if (sy) map.fitBounds(L.geoJSON(sy).getBounds(), { padding: [6, 6] });
+}
+
+/** A permanent map label; `priority` decides which of two colliding labels stays. */
+function label(latlng, text, cls, priority, direction = "center", offset = [0, 0]) {
+  const t = L.tooltip({ permanent: true, direction, offset, className: `map-label ${cls}`, opacity: 1, interactive: false })
+    .setLatLng(latlng).setContent(document.createTextNode(text));
+  t.on("add", () => { const e = t.getElement(); if (e) e.dataset.priority = String(priority); scheduleDeclutter(); });
+  return t;
+}
+
+/** Hides every label that would overlap one of higher priority (or the open legend). */
+function declutter() {
+  const box = document.getElementById("map").getBoundingClientRect();
+  const legend = document.getElementById("legend").getBoundingClientRect();
+  const items = [...document.querySelectorAll("#map .map-label")].map((e) => ({ e, r: e.getBoundingClientRect(), p: Number(e.dataset.priority ?? 0) }));
+  items.sort((a, b) => b.p - a.p);
+  const placed = [legend];
+  const overlaps = (a, b) => a.left < b.right + 2 && b.left < a.right + 2 && a.top < b.bottom + 1 && b.top < a.bottom + 1;
+  for (const { e, r } of items) {
+    const inside = r.width > 0 && r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+    const clash = !inside || placed.some((q) => overlaps(q, r));
+    e.classList.toggle("clash", clash);
+    if (!clash) placed.push(r);
+  }
+}
+const scheduleDeclutter = debounce(declutter, 30);
+map.on("zoomend moveend resize", scheduleDeclutter);
 
 function shapeOf(place, opts) {
   const f = place.shape === "governorate" ? S.shapes.governorates.get(place.id)
@@ -112,10 +308,25 @@ function shapeOf(place, opts) {
   return L.circleMarker([place.lat, place.lon], { ...opts, radius: RADIUS_PX[place.kind] ?? 8 });
 }
 
+// ------------------------------------------------------------ legend and glossary
+
+const legend = document.getElementById("legend");
+legend.open = !isPhone();
+legend.addEventListener("toggle", scheduleDeclutter);
+for (const li of legend.querySelectorAll("li[data-state]")) li.title = STATE_GLOSS[li.dataset.state] ?? "";
+{
+  const dl = document.getElementById("glossary-list");
+  for (const [k, v] of Object.entries(STATE_GLOSS)) dl.append(el("dt", {}, k === "excluded" ? "left out" : STATE_LABEL[k] ?? k), el("dd", {}, v.replace(/^[^:]+: /, "")));
+  for (const [k, v] of Object.entries(MODALITY_GLOSS)) dl.append(el("dt", {}, MODALITY_LABEL[k]), el("dd", {}, v.replace(/^[^:]+: /, "")));
+  dl.append(el("dt", {}, "until"), el("dd", {}, "The truce stops at that time (the end is not included). Open-ended: no report states an end."));
+  dl.append(el("dt", {}, "reports for / against"), el("dd", {}, "How many reports carry claims that the truce holds here, and how many that it collapsed, ended or was violated."));
+  dl.append(el("dt", {}, "times"), el("dd", {}, "Local wall-clock times of the reports (Damascus time for Syria). A report counts from its publication: nothing published later is used."));
+}
+
 // ------------------------------------------------------------ time
 
 const slider = document.getElementById("slider");
-const when = document.getElementById("when");
+const whenInput = document.getElementById("when");
 const whenText = document.getElementById("when-text");
 
 function setupTime() {
@@ -123,27 +334,33 @@ function setupTime() {
   const times = [ms(o.first), ms(o.last)];
   for (const t of o.truces) for (const a of t.areas) times.push(ms(a.start), ms(a.end));
   const ok = times.filter(Number.isFinite);
-  const lo = ok.length ? Math.min(...ok) : Date.now() - 30 * 24 * HOUR;
+  const lo = ok.length ? Math.min(...ok) : Date.now() - 30 * DAY;
   const hi = ok.length ? Math.max(...ok) : Date.now();
-  S.start = Math.floor(lo / (24 * HOUR)) * 24 * HOUR - 2 * 24 * HOUR;
-  S.end = Math.ceil(hi / (24 * HOUR)) * 24 * HOUR + 2 * 24 * HOUR;
+  S.start = Math.floor(lo / DAY) * DAY - 2 * DAY;
+  S.end = Math.ceil(hi / DAY) * DAY + 2 * DAY;
   slider.min = "0";
   slider.max = String(Math.round((S.end - S.start) / HOUR));
   slider.step = "1";
-  when.min = iso(S.start);
-  when.max = iso(S.end);
-  const asked = new URLSearchParams(location.search).get("at");
+  whenInput.min = iso(S.start);
+  whenInput.max = iso(S.end);
+  const q = new URLSearchParams(location.search);
+  const asked = q.get("at");
   const initial = Number.isFinite(ms(asked)) ? ms(asked) : Number.isFinite(ms(o.last)) ? ms(o.last) + 20 * HOUR : S.end;
+  const place = q.get("place");
+  if (place) {
+    document.getElementById("place").value = place;
+    S.place = place;
+  }
   setTime(initial, { fromSlider: false });
 }
 
-const refresh = debounce(() => loadBoard(), 120);
+const refresh = debounce(() => { loadBoard(); if (S.place) askPlace(S.place, { focus: false }); }, 120);
 
 function setTime(t, { fromSlider }) {
   t = Math.min(Math.max(t, S.start), S.end);
   S.at = t;
   if (!fromSlider) slider.value = String(Math.round((t - S.start) / HOUR));
-  when.value = iso(t);
+  whenInput.value = iso(t);
   whenText.textContent = human(t);
   slider.setAttribute("aria-valuetext", human(t));
   const u = new URL(location.href);
@@ -156,10 +373,19 @@ function setTime(t, { fromSlider }) {
 }
 
 slider.addEventListener("input", () => setTime(S.start + Number(slider.value) * HOUR, { fromSlider: true }));
-when.addEventListener("change", () => { if (Number.isFinite(ms(when.value))) setTime(ms(when.value), { fromSlider: false }); });
+whenInput.addEventListener("change", () => { if (Number.isFinite(ms(whenInput.value))) setTime(ms(whenInput.value), { fromSlider: false }); });
 document.getElementById("timeform").addEventListener("submit", (e) => e.preventDefault());
 
 // ------------------------------------------------------------ board at a time
+
+const truceById = (id) => S.overview.truces.find((t) => t.id === id);
+
+/** An area's name, with its kind when another area of the truce has the same name. */
+function areaName(t, area) {
+  if (!area) return null;
+  const twin = t.areas.some((x) => x !== area && x.place.name === area.place.name);
+  return twin ? `${area.place.name} (${KIND_LABEL[area.place.kind] ?? words(area.place.kind)})` : area.place.name;
+}
 
 let boardSeq = 0;
 async function loadBoard() {
@@ -168,30 +394,19 @@ async function loadBoard() {
     const b = await api(`/api/board?at=${encodeURIComponent(iso(S.at))}`);
     if (seq !== boardSeq) return;
     S.board = b;
-    document.body.dataset.boardAt = b.at;
     drawAreas();
-    drawTruceList();
     drawExpiring();
+    await drawTruceList(seq);
+    if (seq !== boardSeq) return;
+    document.body.dataset.boardAt = b.at;
   } catch (e) {
     showError(document.getElementById("truces"), e);
   }
 }
 
-/** An area's name, with its kind when another area of the truce has the same name. */
-function areaName(t, area) {
-  if (!area) return null;
-  const twin = t.areas.some((x) => x !== area && x.place.name === area.place.name);
-  return twin ? `${area.place.name} (${area.place.kind})` : area.place.name;
-}
-
-function truceById(id) {
-  return S.overview.truces.find((t) => t.id === id);
-}
-
 function drawAreas() {
   areaLayer.clearLayers();
   const states = new Map(S.board.areas.map((a) => [`${a.truce}|${a.place}`, a]));
-  // Larger areas first so smaller ones stay clickable on top.
   const order = { country: 0, governorate: 1, point: 2 };
   const items = [];
   for (const t of S.overview.truces) {
@@ -200,7 +415,9 @@ function drawAreas() {
       if (st) items.push({ t, a, st });
     }
   }
+  // Larger areas first so smaller ones stay clickable on top.
   items.sort((x, y) => order[x.a.place.shape] - order[y.a.place.shape]);
+  const labelled = new Set();
   for (const { t, a, st } of items) {
     const selected = S.selected?.type === "truce" && S.selected.id === t.id;
     const colour = STATE_COLOUR[st.state] ?? "#777";
@@ -210,46 +427,87 @@ function drawAreas() {
       weight: a.place.shape === "country" ? (selected ? 3 : 2) : selected ? 3 : 1.5,
       dashArray: st.state === "proposed" || a.place.shape === "country" ? "6 4" : null,
     });
-    layer.bindTooltip(el("span", {}, `${t.name} (${t.id}) — ${a.place.name}: ${STATE_LABEL[st.state] ?? st.state}`));
+    layer.bindTooltip(el("span", {}, `${a.place.name}: ${STATE_LABEL[st.state] ?? words(st.state)}, ${truceName(t)} (${untilWords(st.state, st.start, st.end)})`));
     layer.on("click", () => selectTruce(t.id));
     layer.addTo(areaLayer);
-    // Exclusions are drawn with the truce that makes them, while it is known.
-    // A whole country "excluded" (a misreading, or "all but ...") would hide the map: listed in the panel only.
+    if (a.place.shape === "point" && !labelled.has(a.place.id)) {
+      labelled.add(a.place.id);
+      const r = RADIUS_PX[a.place.kind] ?? 8;
+      label([a.place.lat, a.place.lon], a.place.name, "area-label", 1000 + (a.place.kind === "city" ? 10 : 0), "right", [r, 0]).addTo(areaLayer);
+    }
+    // A whole country "excluded" would hide the map: listed in the panel only.
     for (const x of t.excluded.filter((e) => e.place.shape !== "country")) {
       const ex = shapeOf(x.place, { color: "#5b2a86", weight: 1.5, className: "truce-excluded", fillOpacity: 1 });
-      ex.bindTooltip(el("span", {}, `${x.place.name}: excluded from ${t.name} (${t.id})${x.contested ? ", exclusion rejected by a party" : ""}`));
+      ex.bindTooltip(el("span", {}, `${x.place.name}: left out of ${truceName(t)}${x.contested ? "; a party rejects leaving it out" : ""}`));
       ex.on("click", () => selectTruce(t.id));
       ex.addTo(areaLayer);
     }
   }
+  scheduleDeclutter();
 }
 
-function stateBadge(state) {
-  return el("span", { class: `badge ${state}` }, STATE_LABEL[state] ?? state);
+/** The status of a place at the board's time (one request per place and time). */
+const statusCache = new Map();
+function statusOf(place) {
+  const key = `${place}|${iso(S.at)}`;
+  if (!statusCache.has(key)) {
+    statusCache.set(key, api(`/api/status?place=${encodeURIComponent(place)}&at=${encodeURIComponent(iso(S.at))}`).catch((e) => { statusCache.delete(key); throw e; }));
+    if (statusCache.size > 200) statusCache.delete(statusCache.keys().next().value);
+  }
+  return statusCache.get(key);
 }
 
-function drawTruceList() {
+function sourceWords(entry) {
+  const hasDocs = Number.isFinite(entry.sources_for);
+  const pro = hasDocs ? entry.sources_for : entry.claims_for_total ?? 0;
+  const con = hasDocs ? entry.sources_against : entry.claims_against_total ?? 0;
+  const unit = hasDocs ? ["report", "reports"] : ["claim", "claims"];
+  return el("span", { class: "sources", title: `${plural(pro, ...unit)} say it holds or was agreed here; ${plural(con, ...unit)} that it collapsed, ended or was violated.` },
+    el("span", { class: "for" }, `${plural(pro, ...unit)} for`), ", ", el("span", { class: "against" }, `${con} against`));
+}
+
+async function drawTruceList(seq) {
   const ul = document.getElementById("truces");
-  ul.replaceChildren();
   const byTruce = new Map();
   for (const a of S.board.areas) {
     if (!byTruce.has(a.truce)) byTruce.set(a.truce, []);
     byTruce.get(a.truce).push(a);
   }
-  if (!byTruce.size) ul.append(el("li", { class: "empty" }, "No truce known at this time."));
+  // The sources of each truce, counted at its main area (the one with the most telling state).
+  const rows = [];
   for (const [id, areas] of byTruce) {
     const t = truceById(id);
     if (!t) continue;
+    areas.sort((x, y) => STATE_RANK.indexOf(x.state) - STATE_RANK.indexOf(y.state));
+    const main = areas[0];
+    rows.push({ id, t, areas, main, status: statusOf(main.place).catch(() => null) });
+  }
+  rows.sort((x, y) => STATE_RANK.indexOf(x.main.state) - STATE_RANK.indexOf(y.main.state));
+  const statuses = await Promise.all(rows.map((r) => r.status));
+  if (seq !== boardSeq) return;
+  ul.replaceChildren();
+  if (!rows.length) ul.append(el("li", { class: "empty" }, "No truce known at this time."));
+  rows.forEach(({ id, t, areas, main }, i) => {
+    const entry = statuses[i]?.truces?.find((e) => e.truce === id);
     const names = areas.map((a) => {
       const area = t.areas.find((x) => x.place.id === a.place);
-      return `${areaName(t, area) ?? a.place}: ${STATE_LABEL[a.state] ?? a.state}`;
+      return `${areaName(t, area) ?? a.place}: ${STATE_LABEL[a.state] ?? words(a.state)}`;
     });
-    const best = ["in_force", "disputed", "proposed", "collapsed", "ended", "expired"].find((s) => areas.some((a) => a.state === s));
+    const dec = declarerWords(entry?.declarer ?? t.declarer);
+    const endOf = main.state === "in_force" || main.state === "disputed"
+      ? areas.filter((a) => a.state === main.state).map((a) => a.end).reduce((m, e) => (!e || !m ? null : ms(e) > ms(m) ? e : m), main.end)
+      : main.end;
     ul.append(el("li", {}, el("button", {
       type: "button", "data-truce": id, "aria-pressed": String(S.selected?.type === "truce" && S.selected.id === id),
       onclick: () => selectTruce(id),
-    }, stateBadge(best), el("span", {}, `${t.name} `, el("small", {}, `(${id}) ${names.join("; ")}`)))));
-  }
+    },
+    stateBadge(main.state), " ", el("span", { class: "name" }, entry ? truceName(entry) : truceName(t)),
+    el("span", { class: "meta" },
+      el("span", { class: "until" }, untilWords(main.state, main.start, endOf)), " · ",
+      el("span", { class: "declarer", title: dec.all }, dec.text),
+      entry ? [" · ", sourceWords(entry)] : "",
+      el("span", { class: "areas" }, ` · ${names.join("; ")}`)))));
+  });
 }
 
 function drawExpiring() {
@@ -257,38 +515,148 @@ function drawExpiring() {
   ul.replaceChildren();
   if (!S.board.expiring.length) ul.append(el("li", { class: "empty" }, "Nothing ends in the next 24 hours."));
   for (const x of S.board.expiring) {
+    const t = truceById(x.truce);
     ul.append(el("li", {}, el("button", { type: "button", onclick: () => selectTruce(x.truce) },
-      el("span", { class: "badge in_force" }, shortIso(x.end)), `${x.area.name} — ${x.name} (${x.truce})`)));
+      el("span", { class: "badge in_force", title: STATE_GLOSS.in_force }, `until ${when(x.end)}`), ` ${x.area?.name ?? ""} — ${t ? truceName(t) : x.name}`)));
   }
 }
 
 function recentIncidents() {
-  const from = S.at - INCIDENT_DAYS * 24 * HOUR;
+  const from = S.at - INCIDENT_DAYS * DAY;
   return S.overview.incidents.filter((i) => { const t = ms(i.said); return t <= S.at && t >= from; });
 }
 
+function incidentWords(i) {
+  return words(i.subtype ?? i.kind.replace(/^\w+\./, ""));
+}
+
 function drawIncidents() {
+  if (!S.overview) return;
   incidentLayer.clearLayers();
   const ul = document.getElementById("incidents");
   ul.replaceChildren();
   const list = recentIncidents();
   if (!list.length) ul.append(el("li", { class: "empty" }, "No incident with a place in the last 7 days."));
   for (const i of list) {
-    const label = `${i.subtype ?? i.kind} — ${i.place}, ${shortIso(i.said)}${i.killed ? `, ${i.killed} killed` : ""}`;
+    const text = `${incidentWords(i)} in ${i.place}, ${when(i.said)}${i.killed ? `, ${i.killed} killed` : ""}`;
     const m = L.circleMarker([i.lat, i.lon], { radius: 6, color: "#fff", weight: 1.5, fillColor: "#d81b60", fillOpacity: 0.95 });
-    m.bindTooltip(el("span", {}, label));
+    m.bindTooltip(el("span", {}, text));
     m.on("click", () => selectIncident(i));
     m.addTo(incidentLayer);
     ul.append(el("li", {}, el("button", { type: "button", onclick: () => selectIncident(i) },
-      el("span", { class: "badge collapsed" }, i.subtype ?? "incident"), `${i.place}, ${shortIso(i.said)}`)));
+      el("span", { class: "badge collapsed", title: STATE_GLOSS.incident }, incidentWords(i)), ` ${i.place}, ${when(i.said)}${i.killed ? `, ${i.killed} killed` : ""}`)));
   }
 }
 
-// ------------------------------------------------------------ claim panel
+// ------------------------------------------------------------ the place question
+
+const answer = document.getElementById("answer");
+
+/** A short claim: what it says, who says it, the words, and the citation. */
+function quote(c, heading) {
+  const speaker = c.speaker ? `${c.speaker.count ? `${c.speaker.count} ` : ""}${c.speaker.name}` : null;
+  const via = (c.chain ?? []).filter((l) => l.role !== "published_by").map((l) => `${roleWords(l.role)} ${l.name}`);
+  return el("div", { class: "claim", "data-claim": `${c.document}/${c.claim}` },
+    heading ? el("h4", {}, heading) : "",
+    el("div", {}, kindBadge(c.kind, c.modality), " ", el("span", { class: "said" }, when(c.said))),
+    el("div", { class: "chain" }, speaker ? ["said by ", el("strong", {}, speaker)] : "in the report itself", via.length ? `, ${via.join(", ")}` : ""),
+    el("p", { class: "passage" }, el("mark", {}, c.evidence)),
+    cite(c));
+}
+
+/** One line per truce: name, state, until when, declared by, sources; the quotes behind a click. */
+function answerLine(e) {
+  const dec = declarerWords(e.declarer);
+  const pro = [...(e.claims_for ?? [])].reverse();
+  const con = [...(e.claims_against ?? [])].reverse();
+  const quotes = el("div", { class: "quotes" },
+    el("div", { class: "cols" },
+      el("div", { class: "col-for" }, el("h4", {}, "Says it holds"), pro.length ? pro.slice(0, 3).map((c) => quote(c)) : el("p", { class: "source" }, "No report.")),
+      el("div", { class: "col-against" }, el("h4", {}, "Says it collapsed, ended or was violated"), con.length ? con.slice(0, 3).map((c) => quote(c)) : el("p", { class: "source" }, "No report."))),
+    el("button", { type: "button", class: "more-claims", onclick: () => selectTruce(e.truce) }, "Every claim about this truce"));
+  const areas = (e.areas ?? []).map((a) => a.name);
+  return el("li", { class: "line", "data-line": e.truce },
+    el("details", {},
+      el("summary", {}, stateBadge(e.state), " ", el("span", { class: "name" }, truceName(e)),
+        el("span", { class: "meta" },
+          el("span", { class: "until" }, untilWords(e.state, e.window?.start, e.window?.end)), " · ",
+          el("span", { class: "declarer", title: dec.all }, dec.text), " · ", sourceWords(e),
+          areas.length ? el("span", { class: "areas" }, ` · as part of ${areas.join(", ")}`) : "")),
+      quotes));
+}
+
+function verdict(s) {
+  const states = s.truces.map((t) => t.state);
+  if (states.includes("in_force")) return "under a truce";
+  if (states.includes("disputed")) return "under a disputed truce";
+  if (states.includes("proposed")) return "a truce is proposed, none in force";
+  if (states.length) return "no truce in force";
+  return "no truce known";
+}
+
+let askSeq = 0;
+async function askPlace(name, { focus = true } = {}) {
+  const seq = ++askSeq;
+  S.place = name;
+  const u = new URL(location.href);
+  u.searchParams.set("place", name);
+  history.replaceState(null, "", u);
+  answer.setAttribute("aria-busy", "true");
+  try {
+    const s = await statusOf(name);
+    if (seq !== askSeq) return;
+    const counts = {};
+    for (const t of s.truces) counts[t.state] = (counts[t.state] ?? 0) + 1;
+    const tally = STATE_RANK.filter((k) => counts[k]).map((k) => `${counts[k]} ${STATE_LABEL[k]}`).join(", ");
+    const out = [el("p", { class: "answer-head" },
+      el("strong", {}, s.place.name), ` (${KIND_LABEL[s.place.kind] ?? words(s.place.kind)}), ${human(ms(s.at))}: `,
+      el("span", { class: "verdict" }, verdict(s)), tally ? ` — ${tally}.` : ".")];
+    const sorted = [...s.truces].sort((x, y) => STATE_RANK.indexOf(x.state) - STATE_RANK.indexOf(y.state));
+    if (sorted.length) out.push(el("ul", { class: "lines" }, sorted.map(answerLine)));
+    for (const x of s.excluded ?? []) {
+      out.push(el("p", { class: "source" }, `Left out of ${truceName(x)}: held that day by ${words(x.held_by)}.`));
+    }
+    answer.replaceChildren(...out);
+    answer.dataset.answered = s.place.name;
+  } catch (err) {
+    if (seq !== askSeq) return;
+    const sug = err.body?.suggestions ?? [];
+    answer.replaceChildren(el("p", { class: "error", role: "alert" }, err.status === 404 ? `No place called “${name}” is known.` : err.message),
+      sug.length ? el("p", { class: "suggest" }, "Did you mean: ", sug.map((n) => el("button", { type: "button", onclick: () => { document.getElementById("place").value = n; askPlace(n); } }, n))) : "");
+    answer.dataset.answered = "";
+  } finally {
+    answer.removeAttribute("aria-busy");
+  }
+  if (focus) document.getElementById("ask").focus({ preventScroll: true });
+}
+
+document.getElementById("placeform").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const name = document.getElementById("place").value.trim();
+  if (name) askPlace(name);
+});
+
+// ------------------------------------------------------------ claims panel
 
 const panel = document.getElementById("panel");
 const panelTitle = document.getElementById("panel-title");
 const claimsBox = document.getElementById("claims");
+const layout = document.querySelector(".layout");
+
+function openPanel() {
+  const was = panel.hidden;
+  panel.hidden = false;
+  layout.classList.add("with-panel");
+  if (was) setTimeout(() => map.invalidateSize(), 0);
+}
+document.getElementById("panel-close").addEventListener("click", () => {
+  panel.hidden = true;
+  layout.classList.remove("with-panel");
+  S.selected = null;
+  markSelection();
+  drawAreas();
+  setTimeout(() => map.invalidateSize(), 0);
+});
 
 function showError(box, e) {
   box.replaceChildren(el("p", { class: "error", role: "alert" }, e.message ?? String(e)));
@@ -299,18 +667,16 @@ function chainView(claim, source) {
   const items = [];
   if (a.speaker) {
     const sp = a.speaker;
-    items.push(el("li", {}, el("strong", {}, "said by "), sp.count ? `${sp.count} × ` : "", sp.name, sp.unnamed ? " (unnamed)" : ""));
+    items.push(el("li", {}, "said by ", el("strong", {}, `${sp.count ? `${sp.count} ` : ""}${sp.name}`), sp.unnamed ? " (not named)" : ""));
   } else {
-    items.push(el("li", {}, el("strong", {}, "said by "), "the report itself"));
+    items.push(el("li", {}, "in the report itself"));
   }
-  for (const l of a.chain ?? []) items.push(el("li", {}, el("strong", {}, `${l.role.replaceAll("_", " ")} `), l.name));
-  const pub = [source.outlet ?? "unknown outlet", `published ${source.published}`];
-  if (source.translated_by) pub.push(`translated by ${source.translated_by}`);
-  if (source.edited_by) pub.push(`edited by ${source.edited_by}`);
-  const named = (a.chain ?? []).some((l) => l.role === "published_by" && l.name === source.outlet);
-  if (named) pub.shift();
-  items.push(el("li", {}, el("strong", {}, named ? "" : "in "), pub.join(", ")));
-  return el("div", { class: "chain" }, el("ol", { "aria-label": "Attribution chain" }, items));
+  for (const l of a.chain ?? []) {
+    if (l.role === "published_by") continue;
+    items.push(el("li", {}, `${roleWords(l.role)} `, el("strong", {}, l.name)));
+  }
+  items.push(el("li", {}, "in ", cite(source)));
+  return el("div", { class: "chain" }, el("ol", { "aria-label": "Who said it, through whom" }, items));
 }
 
 function passageView(c) {
@@ -321,17 +687,15 @@ function passageView(c) {
 
 function claimCard(c) {
   const cl = c.claim;
-  const places = (cl.places ?? []).map((p) => `${p.role}: ${p.name}`).join("; ");
-  const actors = (cl.actors ?? []).map((a) => `${a.role}: ${a.name}`).join("; ");
+  const places = (cl.places ?? []).map((p) => `${p.role === "excluded" ? "left out" : words(p.role)}: ${p.name}`).join("; ");
+  const actors = (cl.actors ?? []).map((a) => `${words(a.role)}: ${a.name}`).join("; ");
   const full = el("div", { class: "full" });
   return el("article", { class: "claim", "data-claim": `${c.source.id}/${cl.id}` },
-    el("header", {}, el("span", { class: "badge kind" }, cl.kind + (cl.subtype ? ` (${cl.subtype})` : "")),
-      el("span", { class: "badge modality" }, cl.modality), el("span", { class: "said" }, c.said ? shortIso(c.said) : "")),
+    el("header", {}, kindBadge(cl.kind, cl.modality), " ", modalityBadge(cl.modality), " ", el("span", { class: "said" }, c.said ? when(c.said) : "")),
     chainView(cl, c.source),
     actors && el("div", { class: "source" }, actors),
-    places && el("div", { class: "source" }, places),
+    places && el("div", { class: "source" }, `places — ${places}`),
     passageView(c),
-    el("div", { class: "source" }, `${c.source.title ?? c.source.id}`, c.rule ? ` · linked by rule: ${c.rule}` : ""),
     el("button", { type: "button", onclick: (e) => showFull(c, full, e.currentTarget) }, "Show the whole report"),
     full);
 }
@@ -341,7 +705,7 @@ async function showFull(c, box, button) {
     const d = await api(`/api/documents/${encodeURIComponent(c.source.id)}`);
     const mine = d.claims.find((x) => x.claim.id === c.claim.id);
     const text = d.text;
-    const pre = el("div", { class: "fulltext", tabindex: "0", "aria-label": `Text of ${c.source.id}` });
+    const pre = el("div", { class: "fulltext", tabindex: "0", "aria-label": `Text of ${c.source.title ?? "the report"}` });
     const span = mine?.evidence_utf16;
     if (span) pre.append(text.slice(0, span[0]), el("mark", {}, text.slice(span[0], span[1])), text.slice(span[1]));
     else pre.append(text);
@@ -356,33 +720,38 @@ function markSelection() {
   for (const b of document.querySelectorAll("[data-truce]")) {
     const on = S.selected?.type === "truce" && b.dataset.truce === S.selected.id;
     if (b.tagName === "BUTTON") b.setAttribute("aria-pressed", String(on));
-    b.closest(".row")?.classList.toggle("sel", on);
+    if (b.classList.contains("tl-row")) b.classList.toggle("sel", on);
   }
 }
 
-function hideHint() {
-  document.querySelector("#panel .hint")?.remove();
+function windowWords(a) {
+  if (a.proposed) return "proposed only";
+  const s = Number.isFinite(ms(a.start)) ? `from ${when(a.start)}` : "start not stated";
+  const e = Number.isFinite(ms(a.end)) ? `until ${when(a.end)}` : "open-ended";
+  return `${s}, ${e}`;
 }
 
 async function selectTruce(id) {
-  hideHint();
   S.selected = { type: "truce", id };
   const t = truceById(id);
-  panelTitle.textContent = t ? `Claims of ${t.name} (${id})` : `Claims of ${id}`;
+  openPanel();
+  panelTitle.textContent = t ? truceName(t) : "Truce";
   claimsBox.replaceChildren(el("p", {}, "Loading…"));
   markSelection();
   drawAreas();
+  if (isPhone()) panel.scrollIntoView({ block: "start" });
   try {
     const claims = await api(`/api/truces/${encodeURIComponent(id)}/claims`);
     if (S.selected?.id !== id) return;
     const intro = [];
     if (t) {
-      intro.push(el("p", {}, `Declared by: ${t.declarer.join(", ") || "not stated"}. Level: ${t.level}.`));
-      intro.push(el("ul", { class: "list" }, t.areas.map((a) => el("li", {}, `${areaName(t, a)}: ${a.proposed ? "proposed only" : `${shortIso(a.start)} → ${shortIso(a.end)}`}`))));
-      if (t.excluded.length) intro.push(el("p", {}, `Excluded: ${t.excluded.map((x) => x.place.name + (x.contested ? " (exclusion rejected)" : "")).join(", ")}`));
-      if (t.unresolved_exclusions.length) intro.push(el("p", {}, `Also excluded: ${t.unresolved_exclusions.join(", ")}`));
+      const dec = declarerWords(t.declarer);
+      intro.push(el("p", {}, `${LEVEL_LABEL[t.level] ?? words(t.level)} truce, `, el("span", { title: dec.all }, dec.text), "."));
+      intro.push(el("ul", { class: "list" }, t.areas.map((a) => el("li", {}, el("strong", {}, areaName(t, a)), `: ${windowWords(a)}`))));
+      if (t.excluded.length) intro.push(el("p", {}, `Left out: ${t.excluded.map((x) => x.place.name + (x.contested ? " (a party rejects this)" : "")).join(", ")}`));
+      if (t.unresolved_exclusions.length) intro.push(el("p", {}, `Also left out: ${t.unresolved_exclusions.join(", ")}`));
     }
-    claimsBox.replaceChildren(...intro, el("p", { class: "source" }, `${claims.length} claims`), ...claims.map(claimCard));
+    claimsBox.replaceChildren(...intro, el("p", { class: "source" }, `${plural(claims.length, "claim", "claims")}, oldest first`), ...claims.map(claimCard));
     panel.dataset.loaded = id;
   } catch (e) {
     showError(claimsBox, e);
@@ -390,16 +759,17 @@ async function selectTruce(id) {
 }
 
 async function selectIncident(i) {
-  hideHint();
   S.selected = { type: "incident", document: i.document, claim: i.claim };
+  openPanel();
   markSelection();
-  panelTitle.textContent = `Incident: ${i.subtype ?? i.kind} in ${i.place}`;
+  panelTitle.textContent = `${incidentWords(i).replace(/^./, (c) => c.toUpperCase())} in ${i.place}`;
   claimsBox.replaceChildren(el("p", {}, "Loading…"));
+  if (isPhone()) panel.scrollIntoView({ block: "start" });
   try {
     const c = await api(`/api/claims/${encodeURIComponent(i.document)}/${encodeURIComponent(i.claim)}`);
     const v = S.overview.violations.filter((x) => x.document === i.document && x.claim === i.claim);
     claimsBox.replaceChildren(
-      ...v.map((x) => el("p", {}, `Counted as a violation of ${truceById(x.truce)?.name ?? x.truce} (${x.truce})${x.accused.length ? `; accused: ${x.accused.join(", ")}` : ""}; accuser: ${x.accuser}.`)),
+      ...v.map((x) => el("p", {}, `Counted as a violation of ${truceById(x.truce) ? truceName(truceById(x.truce)) : "a truce"}${x.accused.length ? `; accused: ${x.accused.join(", ")}` : ""}; accuser: ${x.accuser}.`)),
       claimCard(c));
     panel.dataset.loaded = `${i.document}/${i.claim}`;
   } catch (e) {
@@ -410,94 +780,140 @@ async function selectIncident(i) {
 // ------------------------------------------------------------ timeline
 
 let cursorLines = [];
-function xOf(t) {
-  return ((t - S.start) / (S.end - S.start)) * 1000;
-}
+const xOf = (t) => ((t - S.start) / (S.end - S.start)) * 1000;
+const inRange = (t) => Number.isFinite(t) && t >= S.start && t <= S.end;
 
-function track(children, attrs = {}) {
-  const s = svgEl("svg", { viewBox: "0 0 1000 18", preserveAspectRatio: "none", ...attrs });
-  for (const c of children) s.append(c);
-  const cur = svgEl("line", { x1: 0, x2: 0, y1: 0, y2: 18, stroke: "#0b57d0", "stroke-width": 2, "vector-effect": "non-scaling-stroke" });
+function track(marks) {
+  const s = svgEl("svg", { viewBox: "0 0 1000 20", preserveAspectRatio: "none", role: "img" });
+  for (const c of marks) s.append(c);
+  const cur = svgEl("line", { class: "cursor", x1: 0, x2: 0, y1: 0, y2: 20, stroke: "#0b57d0", "stroke-width": 2, "vector-effect": "non-scaling-stroke" });
   s.append(cur);
   cursorLines.push(cur);
-  return s;
+  return el("div", { class: "track" }, s);
 }
+
+let gradientSeq = 0;
+/** A window bar; an open end fades out to the right edge. */
+function bar(a, colour, label) {
+  const s = ms(a.start);
+  const e = ms(a.end);
+  if (!Number.isFinite(s)) return null;
+  const x1 = Math.max(0, xOf(s));
+  const open = !Number.isFinite(e);
+  const x2 = open ? 1000 : Math.min(1000, xOf(e));
+  if (x2 < 0 || x1 > 1000) return null;
+  const g = svgEl("g", { class: "mark bar" });
+  let fill = colour;
+  if (open) {
+    const id = `fade${++gradientSeq}`;
+    const grad = svgEl("linearGradient", { id, x1: 0, x2: 1, y1: 0, y2: 0 });
+    grad.append(svgEl("stop", { offset: "0", "stop-color": colour, "stop-opacity": 0.9 }), svgEl("stop", { offset: "1", "stop-color": colour, "stop-opacity": 0.1 }));
+    g.append(grad);
+    fill = `url(#${id})`;
+  }
+  g.append(svgTitle(svgEl("rect", { x: x1, y: 6, width: Math.max(3, x2 - x1), height: 8, fill, rx: 2, "fill-opacity": 0.75 }), label));
+  return g;
+}
+
+function eventMark(e) {
+  const t = ms(e.said);
+  if (!inRange(t)) return null;
+  const k = e.kind;
+  const colour = /collapsed|ended|violated|rejected/.test(k) ? "#c62828" : /declared|accepted/.test(k) ? "#2e8b57" : /extended|expanded/.test(k) ? "#0b57d0" : "#6b6f73";
+  const x = xOf(t);
+  return svgTitle(svgEl("rect", { class: "mark", x: x - 1.5, y: 2, width: 3, height: 16, fill: colour }), `${when(e.said)}: ${claimWords(k, e.modality)}`);
+}
+
+/** Month ticks, every `step` months; the first and each January name the year. */
+function fillTicks(ticks, step) {
+  const d = new Date(S.start);
+  d.setUTCDate(1);
+  d.setUTCHours(0, 0, 0, 0);
+  const months = [];
+  for (const m = new Date(d); m.getTime() <= S.end; m.setUTCMonth(m.getUTCMonth() + 1)) if (m.getTime() >= S.start) months.push(new Date(m));
+  ticks.replaceChildren(...months.filter((m) => m.getUTCMonth() % step === 0).map((m, i) => {
+    const name = m.toLocaleDateString("en-GB", { timeZone: "UTC", month: "short" });
+    const text = i === 0 || m.getUTCMonth() === 0 ? `${name} ${m.getUTCFullYear()}` : name;
+    return el("span", { class: "tick", style: `left:${(xOf(m.getTime()) / 10).toFixed(3)}%`, title: m.toLocaleDateString("en-GB", { timeZone: "UTC", month: "long", year: "numeric" }) }, text);
+  }));
+}
+
+/** The densest ticks whose labels do not overlap at the timeline's width. */
+function fitTicks() {
+  const ticks = document.querySelector("#timeline .ticks");
+  if (!ticks || !ticks.offsetWidth) return;
+  for (const step of [1, 2, 3, 6, 12]) {
+    fillTicks(ticks, step);
+    const spans = [...ticks.children];
+    const clear = spans.every((t, i) => i === 0 || spans[i - 1].offsetLeft + spans[i - 1].offsetWidth + 4 <= t.offsetLeft);
+    const last = spans[spans.length - 1];
+    if (last && last.offsetLeft + last.offsetWidth > ticks.offsetWidth) last.remove();
+    if (clear) return;
+  }
+}
+window.addEventListener("resize", debounce(fitTicks, 100));
 
 function drawTimeline() {
   const box = document.getElementById("timeline");
   cursorLines = [];
+  gradientSeq = 0;
   const grid = el("div", { class: "tl" });
-  // Axis: months.
-  const ticks = [];
-  const d = new Date(S.start);
-  d.setUTCDate(1);
-  d.setUTCHours(0, 0, 0, 0);
-  for (let m = new Date(d); m.getTime() <= S.end; m.setUTCMonth(m.getUTCMonth() + 1)) {
-    const x = xOf(m.getTime());
-    if (x < 0) continue;
-    ticks.push(svgEl("line", { x1: x, x2: x, y1: 0, y2: 18, stroke: "#ccc", "vector-effect": "non-scaling-stroke" }));
-  }
-  grid.append(el("div", { class: "label" }, ""), el("div", { class: "axis" }, track(ticks)));
-  const days = (S.end - S.start) / (24 * HOUR);
-  grid.append(el("div", { class: "label source" }, `${shortIso(iso(S.start)).slice(0, 10)} → ${shortIso(iso(S.end)).slice(0, 10)} (${Math.round(days)} days)`), el("div"));
+  grid.append(el("div", { class: "tl-axis" }, el("div", { class: "label" }), el("div", { class: "ticks" })));
   const violationsBy = new Map();
   for (const v of S.overview.violations) {
     if (!violationsBy.has(v.truce)) violationsBy.set(v.truce, []);
     violationsBy.get(v.truce).push(v);
   }
   for (const t of S.overview.truces) {
+    const name = truceName(t);
     const marks = [];
-    for (const e of t.events) {
-      const x = xOf(ms(e.said));
-      if (!Number.isFinite(x)) continue;
-      const colour = e.kind.endsWith("collapsed") || e.kind.endsWith("ended") || e.kind.endsWith("violated") ? "#c62828"
-        : e.kind.endsWith("declared") || e.kind.endsWith("accepted") ? "#2e8b57"
-        : e.kind.endsWith("extended") || e.kind.endsWith("expanded") ? "#0b57d0" : "#555";
-      const m = svgEl("rect", { x: x - 2, y: 2, width: 4, height: 14, fill: colour });
-      const title = svgEl("title");
-      title.textContent = `${shortIso(e.said)} ${e.kind} (${e.modality})`;
-      m.append(title);
-      marks.push(m);
-    }
-    for (const v of violationsBy.get(t.id) ?? []) {
-      const x = xOf(ms(v.said));
-      if (!Number.isFinite(x)) continue;
-      const c = svgEl("circle", { cx: x, cy: 9, r: 4, fill: "#d81b60" });
-      const title = svgEl("title");
-      title.textContent = `${shortIso(v.said)} violation${v.place ? ` in ${v.place}` : ""}`;
-      c.append(title);
-      marks.push(c);
-    }
-    const row = el("div", { class: "label row", "data-truce": t.id },
-      el("button", { type: "button", "data-truce": t.id, "aria-pressed": "false", onclick: () => selectTruce(t.id), title: `${t.name} (${t.id})` }, `${t.name} (${t.id})`));
-    grid.append(row, el("div", { class: "row", "data-truce": t.id }, track(marks)));
+    const areaRows = [];
     for (const a of t.areas) {
-      const s = ms(a.start);
-      const e = ms(a.end);
-      const bars = [];
-      if (Number.isFinite(s)) {
-        const x1 = xOf(s);
-        const x2 = Number.isFinite(e) ? xOf(e) : xOf(S.end);
-        bars.push(svgEl("rect", { x: x1, y: 5, width: Math.max(2, x2 - x1), height: 8, fill: Number.isFinite(e) ? "#2e8b57" : "#8bc3a3", rx: 2 }));
-      } else if (a.proposed) {
-        const first = Math.min(...t.events.map((ev) => ms(ev.said)).filter(Number.isFinite));
-        if (Number.isFinite(first)) bars.push(svgEl("rect", { x: xOf(first), y: 6, width: 24, height: 6, fill: "none", stroke: "#3d7edb", "stroke-dasharray": "3 2", "vector-effect": "non-scaling-stroke" }));
+      const where = areaName(t, a);
+      const span = `${where}: ${windowWords(a)}`;
+      const b = bar(a, "#2e8b57", span);
+      const own = [];
+      if (b) { marks.push(b); own.push(bar(a, "#2e8b57", span)); }
+      else if (a.proposed) {
+        const first = Math.min(...t.events.map((ev) => ms(ev.said)).filter(inRange));
+        if (Number.isFinite(first)) own.push(svgTitle(svgEl("rect", { class: "mark", x: xOf(first), y: 6, width: 24, height: 8, fill: "none", stroke: "#3d7edb", "stroke-dasharray": "3 2", "vector-effect": "non-scaling-stroke" }), `${where}: proposed only`));
       }
-      grid.append(el("div", { class: "label area" }, `${areaName(t, a)}${a.proposed ? " (proposed)" : ""}`), el("div", {}, track(bars)));
+      if (own.length) areaRows.push({ where: `${where}${a.proposed ? " (proposed only)" : ""}`, own });
+    }
+    for (const e of t.events) { const m = eventMark(e); if (m) marks.push(m); }
+    for (const v of violationsBy.get(t.id) ?? []) {
+      const x = ms(v.said);
+      if (!inRange(x)) continue;
+      marks.push(svgTitle(svgEl("circle", { class: "mark", cx: xOf(x), cy: 10, r: 4, fill: "#d81b60" }), `${when(v.said)}: violation${v.place ? ` in ${v.place}` : ""}`));
+    }
+    if (!marks.length) continue; // nothing dated in the range: no empty row
+    const rowId = `tl-${t.id}`;
+    const fold = areaRows.length
+      ? el("button", { type: "button", class: "fold", "aria-expanded": "false", "aria-controls": rowId, title: `Show its ${plural(areaRows.length, "area", "areas")}`, "aria-label": `Areas of ${name}`,
+        onclick: (ev) => {
+          const open = ev.currentTarget.getAttribute("aria-expanded") !== "true";
+          ev.currentTarget.setAttribute("aria-expanded", String(open));
+          ev.currentTarget.textContent = open ? "▾" : "▸";
+          for (const r of grid.querySelectorAll(`.tl-row.area[data-parent="${CSS.escape(t.id)}"]`)) r.hidden = !open;
+        } }, "▸")
+      : el("span", { class: "nofold" });
+    grid.append(el("div", { class: "tl-row truce", "data-truce": t.id },
+      el("div", { class: "label" }, fold, el("button", { type: "button", class: "pick", "data-truce": t.id, "aria-pressed": "false", onclick: () => selectTruce(t.id), title: name }, name)),
+      track(marks)));
+    for (const r of areaRows) {
+      grid.append(el("div", { class: "tl-row area", "data-parent": t.id, id: rowId, hidden: true },
+        el("div", { class: "label", title: r.where }, r.where), track(r.own)));
     }
   }
   const dots = [];
   for (const i of S.overview.incidents) {
-    const x = xOf(ms(i.said));
-    if (!Number.isFinite(x)) continue;
-    const c = svgEl("circle", { cx: x, cy: 9, r: 3, fill: "#d81b60", "fill-opacity": 0.7 });
-    const title = svgEl("title");
-    title.textContent = `${shortIso(i.said)} ${i.subtype ?? i.kind} in ${i.place}`;
-    c.append(title);
-    dots.push(c);
+    const t = ms(i.said);
+    if (!inRange(t)) continue;
+    dots.push(svgTitle(svgEl("circle", { class: "mark", cx: xOf(t), cy: 10, r: 3, fill: "#d81b60", "fill-opacity": 0.6 }), `${when(i.said)}: ${incidentWords(i)} in ${i.place}`));
   }
-  grid.append(el("div", { class: "label" }, el("strong", {}, `Incidents (${S.overview.incidents.length})`)), el("div", {}, track(dots)));
+  if (dots.length) grid.append(el("div", { class: "tl-row incidents" }, el("div", { class: "label" }, el("span", { class: "nofold" }), el("strong", {}, `Incidents (${dots.length})`)), track(dots)));
   box.replaceChildren(grid);
+  fitTicks();
   drawCursor();
 }
 
@@ -508,59 +924,51 @@ function drawCursor() {
 
 // ------------------------------------------------------------ disputes
 
-function miniClaim(c) {
-  const speaker = c.speaker ? c.speaker.name : c.outlet ?? "the report";
-  const via = (c.chain ?? []).map((l) => `${l.role.replaceAll("_", " ")} ${l.name}`).join(", ");
-  return el("div", { class: "claim" },
-    el("div", {}, el("span", { class: "badge kind" }, c.kind), " ", el("span", { class: "said" }, shortIso(c.said))),
-    el("div", { class: "chain" }, el("strong", {}, speaker), via ? ` — ${via}` : "", ` — ${c.outlet ?? "?"}, ${c.published}`),
-    el("p", { class: "passage" }, el("mark", {}, c.evidence)));
-}
+const DISPUTE_WORDS = {
+  in_force_vs_collapsed: ["Holding or collapsed?", "Says it holds", "Says it collapsed or ended"],
+  respected_vs_violated: ["Respected or violated?", "Says it is respected", "Says it was violated"],
+};
 
 function drawDisputes() {
   const box = document.getElementById("disputes");
   if (!S.overview) return;
-  const list = S.overview.disputes.filter((d) => {
-    const times = [...d.claims_for, ...d.claims_against].map((c) => ms(c.said));
-    return times.every((t) => !(t > S.at)) && times.some((t) => t >= S.at - 30 * 24 * HOUR);
-  });
-  if (!list.length) {
-    box.replaceChildren(el("p", { class: "hint" }, `No contradicting claims in the 30 days up to this time.`));
+  const since = S.at - DISPUTE_DAYS * DAY;
+  const shown = [];
+  for (const d of S.overview.disputes) {
+    const known = (cs) => cs.filter((c) => ms(c.said) <= S.at && ms(String(c.published).slice(0, 10)) <= S.at).sort((a, b) => ms(b.said) - ms(a.said));
+    const pro = known(d.claims_for);
+    const con = known(d.claims_against);
+    if (!pro.length || !con.length) continue;
+    if (Math.max(ms(pro[0].said), ms(con[0].said)) < since) continue;
+    shown.push({ d, pro, con });
+  }
+  if (!shown.length) {
+    box.replaceChildren(el("p", { class: "source" }, "No reports contradict each other in the 30 days up to this time."));
     return;
   }
-  box.replaceChildren(...list.map((d) => el("div", { class: "dispute" },
-    el("h3", {}, `${d.kind.replaceAll("_", " ")} — ${d.truces.map((t) => `${truceById(t)?.name ?? t} (${t})`).join(", ")}`),
-    el("div", { class: "side-for" }, el("h4", {}, "Says it holds"), d.claims_for.map(miniClaim)),
-    el("div", { class: "side-against" }, el("h4", {}, d.kind === "respected_vs_violated" ? "Says it was violated" : "Says it collapsed or ended"), d.claims_against.map(miniClaim)))));
+  box.replaceChildren(...shown.map(({ d, pro, con }) => {
+    const [question, forWords, againstWords] = DISPUTE_WORDS[d.kind] ?? [words(d.kind), "For", "Against"];
+    const names = d.truces.map((id) => (truceById(id) ? truceName(truceById(id)) : "a truce"));
+    const pairs = [];
+    for (let i = 0; i < Math.max(pro.length, con.length); i++) pairs.push([pro[i], con[i]]);
+    const pairView = ([a, b]) => el("div", { class: "pair" },
+      el("div", { class: "for" }, a ? quote(a, forWords) : el("p", { class: "source" }, "—")),
+      el("div", { class: "against" }, b ? quote(b, againstWords) : el("p", { class: "source" }, "—")));
+    return el("article", { class: "dispute" },
+      el("h3", {}, `${question} ${names.join("; ")}`),
+      pairView(pairs[0]),
+      pairs.length > 1 ? el("details", {}, el("summary", {}, `${plural(pairs.length - 1, "more pair", "more pairs")} (${d.claims_for_total} claims for, ${d.claims_against_total} against in all)`), pairs.slice(1).map(pairView)) : "");
+  }));
 }
 
-// ------------------------------------------------------------ place status
-
-document.getElementById("placeform").addEventListener("submit", async (e) => {
-  e.preventDefault();
-  const name = document.getElementById("place").value.trim();
-  if (!name) return;
-  S.selected = null;
-  markSelection();
-  panelTitle.textContent = `Status of ${name}`;
-  try {
-    const s = await api(`/api/status?place=${encodeURIComponent(name)}&at=${encodeURIComponent(iso(S.at))}`);
-    const out = [el("p", {}, `${s.place.name} (${s.place.kind}) at ${shortIso(s.at)}: ${s.truces.length ? "" : "no truce known."}`)];
-    for (const t of s.truces) {
-      out.push(el("div", { class: "statusbox" }, stateBadge(t.state), ` ${t.name} (${t.truce}) `,
-        el("div", { class: "source" }, `window ${shortIso(t.window.start)} → ${shortIso(t.window.end)}; areas: ${t.areas.map((a) => a.name).join(", ")}`),
-        el("button", { type: "button", onclick: () => selectTruce(t.truce) }, "Claims")));
-    }
-    claimsBox.replaceChildren(...out);
-  } catch (err) {
-    const sug = err.body?.suggestions ?? [];
-    claimsBox.replaceChildren(el("p", { class: "error", role: "alert" }, err.message),
-      ...sug.map((n) => el("button", { type: "button", onclick: () => { document.getElementById("place").value = n; document.getElementById("placeform").requestSubmit(); } }, n)));
-  }
-  panel.focus();
-});
-
 // ------------------------------------------------------------ start
+
+function fillPlaces() {
+  const names = new Set();
+  for (const t of S.overview.truces) for (const a of t.areas) names.add(a.place.name);
+  for (const i of S.overview.incidents) names.add(i.place);
+  document.getElementById("places").replaceChildren(...[...names].sort().map((n) => el("option", { value: n })));
+}
 
 async function start() {
   try {
@@ -574,6 +982,7 @@ async function start() {
     showError(document.getElementById("truces"), e);
     return;
   }
+  fillPlaces();
   setupTime();
   drawTimeline();
   document.body.dataset.ready = "1";
