@@ -25,6 +25,23 @@ fn parents() -> &'static HashMap<String, String> {
     })
 }
 
+/// The English name of a lexicon actor (`islamic_state` → "Islamic State").
+pub fn actor_name(id: &str) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        ACTORS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("id\t"))
+            .filter_map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                Some((*cols.first()?, *cols.get(4)?))
+            })
+            .collect()
+    })
+    .get(id)
+    .copied()
+}
+
 /// The actor and its ancestors, nearest first.
 pub fn lineage(id: &str) -> Vec<String> {
     let mut out = vec![id.to_string()];
@@ -45,6 +62,12 @@ pub fn related(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn actors_have_names() {
+        assert_eq!(actor_name("syr_gov"), Some("Syrian government"));
+        assert_eq!(actor_name("no_such_actor"), None);
+    }
 
     #[test]
     fn army_belongs_to_government() {

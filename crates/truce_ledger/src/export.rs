@@ -80,7 +80,10 @@ pub struct AreaRow {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TruceRow {
     pub id: String,
+    /// Human name: scope, kind and start (`crate::name`).
     pub name: String,
+    /// The truce kind (`regime_of_calm`).
+    pub kind: String,
     pub names: Vec<String>,
     pub level: Level,
     pub country: Option<String>,
@@ -438,7 +441,8 @@ impl Ledger {
         let view = self.truce_view_light(t);
         TruceRow {
             id: truce.id.clone(),
-            name: truce.name.clone(),
+            name: self.human_name(t).to_owned(),
+            kind: truce.name.clone(),
             names: view,
             level: truce.level,
             country,

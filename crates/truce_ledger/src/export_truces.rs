@@ -15,6 +15,12 @@
 //!   joined with `; `;
 //! - `scope_include`, `scope_exclude`: area names (proposed areas left
 //!   out), exclusions that are places and "areas controlled by X";
+//! - `kind`: the truce's name as a code (`regime_of_calm`); `purpose`:
+//!   `humanitarian` for humanitarian pauses, `de_escalation` for
+//!   de-escalation zones, `general` otherwise (ETH/PRIO's purpose coding
+//!   needs more than the reports' words; this is what they say);
+//! - `partial`: it covers part of a country (a local truce, or a national
+//!   one with exclusions);
 //! - `n_sources`: documents its claims come from.
 
 use crate::Ledger;
@@ -28,6 +34,9 @@ use truce_model::ClaimKind;
 pub const TRUCE_RECORD_COLUMNS: &[&str] = &[
     "id",
     "name",
+    "kind",
+    "purpose",
+    "partial",
     "level",
     "country",
     "state",
@@ -44,6 +53,15 @@ pub const TRUCE_RECORD_COLUMNS: &[&str] = &[
     "scope_exclude",
     "n_sources",
 ];
+
+/// The purpose a truce kind states (module docs).
+fn purpose(kind: &str) -> &'static str {
+    match crate::record::family(kind) {
+        "humanitarian_pause" => "humanitarian",
+        "de_escalation" => "de_escalation",
+        _ => "general",
+    }
+}
 
 impl Ledger {
     /// One row per truce (module docs); states at `at`.
@@ -99,6 +117,9 @@ impl Ledger {
         vec![
             row.id.clone(),
             row.name.clone(),
+            row.kind.clone(),
+            purpose(&row.kind).to_string(),
+            (row.level != crate::Level::National || !exclude.is_empty()).to_string(),
             crate::export::level_str(row.level),
             row.country.clone().unwrap_or_default(),
             crate::export::opt_state(state),

@@ -235,6 +235,7 @@ mod export_geo;
 mod export_truces;
 mod iso;
 mod link;
+mod name;
 mod outlines;
 mod questions;
 mod record;
@@ -254,6 +255,7 @@ pub use export::{
 };
 pub use export_events::{EVENT_COLUMNS, EventRow, SourceRow};
 pub use export_truces::TRUCE_RECORD_COLUMNS;
+pub use name::{day_words, kind_words};
 pub use questions::{
     AreaView, Dispute, Excluded, Expiring, LinkView, STALE_DAYS, Status, StatusEntry, Subject,
     TimelineEntry, TruceView, Violation, WindowView,

@@ -383,6 +383,7 @@ impl Ledger {
             id: format!("t{}", t + 1),
             family: fam,
             name,
+            title: std::sync::OnceLock::new(),
             level,
             country,
             links: Vec::new(),

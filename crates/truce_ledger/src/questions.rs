@@ -30,7 +30,10 @@ pub struct WindowView {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StatusEntry {
     pub truce: String,
+    /// Human name: scope, kind and start ("Eastern Ghouta regime of calm, 30 Apr 2016").
     pub name: String,
+    /// The truce kind (`regime_of_calm`, `cessation_of_hostilities`).
+    pub kind: String,
     pub level: Level,
     pub state: State,
     pub window: WindowView,
@@ -43,6 +46,9 @@ pub struct StatusEntry {
     pub claims_against: Vec<ClaimView>,
     pub claims_for_total: usize,
     pub claims_against_total: usize,
+    /// Reports (documents) behind the claims for and against.
+    pub sources_for: usize,
+    pub sources_against: usize,
     /// Exclusions that cannot be resolved to places ("areas controlled by X").
     pub unresolved_exclusions: Vec<String>,
     /// Exclusions of this place that a claim rejects.
@@ -67,9 +73,14 @@ pub struct Status {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Excluded {
     pub truce: String,
+    /// Human name: scope, kind and start ("Eastern Ghouta regime of calm, 30 Apr 2016").
     pub name: String,
+    /// The truce kind (`regime_of_calm`, `cessation_of_hostilities`).
+    pub kind: String,
     /// Actor id (`data/actors.tsv`) holding the place that day.
     pub held_by: String,
+    /// Its name ("Islamic State").
+    pub held_by_name: String,
 }
 
 /// What a timeline is about.
@@ -93,7 +104,10 @@ pub struct TimelineEntry {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Expiring {
     pub truce: String,
+    /// Human name: scope, kind and start ("Eastern Ghouta regime of calm, 30 Apr 2016").
     pub name: String,
+    /// The truce kind (`regime_of_calm`, `cessation_of_hostilities`).
+    pub kind: String,
     pub area: PlaceView,
     pub end: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,7 +137,10 @@ pub struct LinkView {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TruceView {
     pub id: String,
+    /// Human name: scope, kind and start ("Eastern Ghouta regime of calm, 30 Apr 2016").
     pub name: String,
+    /// The truce kind (`regime_of_calm`, `cessation_of_hostilities`).
+    pub kind: String,
     /// Every name the linked claims use.
     pub names: Vec<String>,
     pub level: Level,
@@ -146,11 +163,12 @@ impl Ledger {
                 continue;
             }
             if let Some(actor) = self.held_by_excluded(t, place, at) {
-                let (truce, name) = (&self.truces[t].id, &self.truces[t].name);
                 excluded.push(Excluded {
-                    truce: truce.clone(),
-                    name: name.clone(),
+                    truce: self.truces[t].id.clone(),
+                    name: self.human_name(t).to_owned(),
+                    kind: self.truces[t].name.clone(),
                     held_by: actor.to_owned(),
+                    held_by_name: crate::actors::actor_name(actor).unwrap_or(actor).to_owned(),
                 });
                 continue;
             }
@@ -197,7 +215,8 @@ impl Ledger {
         let truce = &self.truces[t];
         StatusEntry {
             truce: truce.id.clone(),
-            name: truce.name.clone(),
+            name: self.human_name(t).to_owned(),
+            kind: truce.name.clone(),
             level: truce.level,
             state: a.state,
             window: self.window(a),
@@ -206,11 +225,21 @@ impl Ledger {
             extensions: self.latest_views(extensions.into_iter()),
             claims_for_total: for_all.len(),
             claims_against_total: against_all.len(),
+            sources_for: self.documents_of(&for_all),
+            sources_against: self.documents_of(&against_all),
             claims_for: self.latest_views(for_all.into_iter()),
             claims_against: self.latest_views(against_all.into_iter()),
             unresolved_exclusions: self.unresolved_exclusions(t),
             contested_exclusions: self.contested_exclusions(t, place),
         }
+    }
+
+    /// How many reports the claims come from.
+    fn documents_of(&self, claims: &[usize]) -> usize {
+        let mut docs: Vec<usize> = claims.iter().map(|&c| self.claims[c].doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs.len()
     }
 
     fn window(&self, a: &Assessment) -> WindowView {
@@ -239,17 +268,26 @@ impl Ledger {
         self.truces[t].party_views.clone()
     }
 
+    /// Each actor once (its first claim), the most often named first: an
+    /// actor is its lexicon id when it has one, else its name.
     pub(crate) fn actors_once(&self, t: usize, kind: ClaimKind) -> Vec<ActorView> {
-        let mut out: Vec<ActorView> = Vec::new();
+        let mut out: Vec<(usize, ActorView)> = Vec::new();
         for v in self
             .with_kind(t, kind)
             .flat_map(|c| self.actor_views(c, "agent"))
         {
-            if !out.iter().any(|o| o.id == v.id && o.name == v.name) {
-                out.push(v);
+            let same = |o: &ActorView| match (&o.id, &v.id) {
+                (Some(a), Some(b)) => a == b,
+                _ => o.id == v.id && o.name == v.name,
+            };
+            match out.iter_mut().find(|(_, o)| same(o)) {
+                Some((n, _)) => *n += 1,
+                None => out.push((1, v)),
             }
         }
-        out
+        // stable: ties keep the order of first mention
+        out.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+        out.into_iter().map(|(_, v)| v).collect()
     }
 
     fn with_kind(&self, t: usize, kind: ClaimKind) -> impl Iterator<Item = usize> + '_ {
@@ -320,7 +358,8 @@ impl Ledger {
                 if a.state == State::InForce {
                     out.push(Expiring {
                         truce: self.truces[t].id.clone(),
-                        name: self.truces[t].name.clone(),
+                        name: self.human_name(t).to_owned(),
+                        kind: self.truces[t].name.clone(),
                         area: self.place_view(area),
                         end: end.to_string(),
                         end_set_by: a.end_by.map(|c| self.claim_view(c)),
@@ -374,7 +413,8 @@ impl Ledger {
         }
         TruceView {
             id: truce.id.clone(),
-            name: truce.name.clone(),
+            name: self.human_name(t).to_owned(),
+            kind: truce.name.clone(),
             names,
             level: truce.level,
             country: truce.country.map(|c| self.place_view(c)),

@@ -210,7 +210,10 @@ pub(crate) fn family(name: &str) -> &'static str {
 #[derive(Clone, Debug)]
 pub(crate) struct TruceRec {
     pub id: String,
+    /// The truce kind its first claim names (`regime_of_calm`).
     pub name: String,
+    /// Its human name (`crate::name`), built on first use.
+    pub title: std::sync::OnceLock<String>,
     pub family: &'static str,
     pub level: Level,
     /// For national truces: the country.

@@ -22,6 +22,11 @@ pub struct ClaimView {
     pub published: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// The report's title and address, when the input gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<Speaker>,
     /// The chain of sources, nearest to the speaker first.
@@ -68,6 +73,8 @@ impl Ledger {
             time: claim.time.clone(),
             published: doc.published.clone(),
             outlet: doc.outlet.clone(),
+            title: doc.title.clone(),
+            url: doc.url.clone(),
             speaker: claim.attribution.speaker.clone(),
             chain: claim.attribution.chain.clone(),
             actors: claim.actors.clone(),

@@ -139,7 +139,12 @@ fn nationwide_truce_is_separate_and_collapsed_by_the_factions() {
         .filter(|e| e.level == Level::National)
         .collect();
     assert_eq!(national.len(), 1, "{s:#?}");
-    assert_eq!(national[0].name, "cessation_of_hostilities");
+    assert_eq!(national[0].kind, "cessation_of_hostilities");
+    assert!(
+        national[0]
+            .name
+            .starts_with("Syria cessation of hostilities, ")
+    );
     assert_eq!(national[0].state, State::Collapsed);
     assert_eq!(
         national[0].unresolved_exclusions,
