@@ -57,6 +57,7 @@ const JARGON = [
   [/\b(in_force|cessation_of_hostilities|regime_of_calm|in_force_vs_collapsed|respected_vs_violated|published_by|quoted_by|reported_by|translated_by|edited_by)\b/, "a snake_case id"],
   [/Select a truce/, "the old hint"],
   [/_posts\/|fnv1a64:/, "a file path or hash as a citation"],
+  [/\[object \w+\]|\bundefined\b|\bNaN\b|Invalid Date/, "a value the page failed to put in words"],
 ];
 
 // A fresh, empty profile (--user-data-dir) every run.
@@ -94,6 +95,19 @@ const labelBoxes = (page) => page.evaluate(() => {
     .filter((r) => r.right > r.left && r.left < m.right && r.right > m.left && r.top < m.bottom && r.bottom > m.top);
 });
 const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+async function labelsApart(page, step) {
+  const boxes = await labelBoxes(page);
+  assert(boxes.length >= 3, `${step}: several labels shown (${boxes.map((b) => b.text).join(", ")})`);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      assert(!overlap(boxes[i], boxes[j]), `${step}: "${boxes[i].text}" overlaps "${boxes[j].text}"`);
+    }
+  }
+  const legend = await page.locator("#legend").boundingBox();
+  const l = { left: legend.x, right: legend.x + legend.width, top: legend.y, bottom: legend.y + legend.height };
+  assert(!boxes.some((b) => overlap(b, l)), `${step}: no label under the legend`);
+  return boxes;
+}
 
 async function tenSeconds(width, height, phone) {
   const size = `${width}x${height}`;
@@ -137,16 +151,7 @@ async function tenSeconds(width, height, phone) {
       if (step === "zoomed in") await page.locator(".leaflet-control-zoom-in").click();
       if (step === "zoomed out") await page.locator(".leaflet-control-zoom-out").click();
       if (step !== "as loaded") await page.waitForTimeout(600);
-      const boxes = await labelBoxes(page);
-      assert(boxes.length >= 3, `${step}: several labels shown (${boxes.map((b) => b.text).join(", ")})`);
-      for (let i = 0; i < boxes.length; i++) {
-        for (let j = i + 1; j < boxes.length; j++) {
-          assert(!overlap(boxes[i], boxes[j]), `${step}: "${boxes[i].text}" overlaps "${boxes[j].text}"`);
-        }
-      }
-      const legend = await page.locator("#legend").boundingBox();
-      const l = { left: legend.x, right: legend.x + legend.width, top: legend.y, bottom: legend.y + legend.height };
-      assert(!boxes.some((b) => overlap(b, l)), `${step}: no label under the legend`);
+      await labelsApart(page, step);
     }
   });
 
@@ -182,6 +187,10 @@ async function tenSeconds(width, height, phone) {
     assert(await quotes.locator("mark").count() >= 1, "with the reports' words");
     const cites = await quotes.locator(".cite").allInnerTexts();
     assert(cites.length >= 1 && cites.every((c) => /\d{1,2} \w{3} \d{4}/.test(c)), `citations with dates: ${cites.join(" | ")}`);
+    // The place asked is named on the map, and still no label overlaps another.
+    await page.waitForTimeout(200);
+    const boxes = await labelsApart(page, "with the place asked");
+    assert(boxes.some((b) => b.text === PLACE), `${PLACE} named on the map: ${boxes.map((b) => b.text).join(", ")}`);
   });
   await page.screenshot({ path: join(shots, `board-place-${size}.png`) });
 

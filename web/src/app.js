@@ -249,6 +249,7 @@ map.setView([35, 38.5], 6);
 const baseLayer = L.layerGroup().addTo(map);
 const areaLayer = L.layerGroup().addTo(map);
 const incidentLayer = L.layerGroup().addTo(map);
+const askLayer = L.layerGroup().addTo(map);
 
 async function loadShapes() {
   const topo = await api("/assets/map.json");
@@ -396,6 +397,7 @@ async function loadBoard() {
     S.board = b;
     drawAreas();
     drawExpiring();
+    drawTry();
     await drawTruceList(seq);
     if (seq !== boardSeq) return;
     document.body.dataset.boardAt = b.at;
@@ -510,6 +512,21 @@ async function drawTruceList(seq) {
   });
 }
 
+/** Until a place is asked: a few places to try, the truce areas at this time. */
+function drawTry() {
+  const box = document.getElementById("try");
+  if (!box) return;
+  const names = [];
+  const byId = new Map();
+  for (const t of S.overview.truces) for (const a of t.areas) byId.set(a.place.id, a.place);
+  const ranked = [...S.board.areas].sort((x, y) => STATE_RANK.indexOf(x.state) - STATE_RANK.indexOf(y.state));
+  for (const a of ranked) {
+    const p = byId.get(a.place);
+    if (p && p.shape !== "country" && !names.includes(p.name)) names.push(p.name);
+  }
+  box.replaceChildren(...(names.length ? ["Try: ", ...names.slice(0, 4).map((n) => el("button", { type: "button", onclick: () => { document.getElementById("place").value = n; askPlace(n); } }, n))] : []));
+}
+
 function drawExpiring() {
   const ul = document.getElementById("expiring");
   ul.replaceChildren();
@@ -594,6 +611,17 @@ function verdict(s) {
   return "no truce known";
 }
 
+/** The place asked, ringed and named on the map when its position is known. */
+function markAsked(place) {
+  askLayer.clearLayers();
+  let at = null;
+  for (const t of S.overview.truces) for (const a of t.areas) if (a.place.id === place.id && a.place.shape === "point") at = [a.place.lat, a.place.lon];
+  if (!at) { const i = S.overview.incidents.find((x) => x.place === place.name); if (i) at = [i.lat, i.lon]; }
+  if (!at) return;
+  L.circleMarker(at, { radius: 9, color: "#0b57d0", weight: 3, fill: false, interactive: false }).addTo(askLayer);
+  label(at, place.name, "area-label asked-label", 2000, "top", [0, -8]).addTo(askLayer);
+}
+
 let askSeq = 0;
 async function askPlace(name, { focus = true } = {}) {
   const seq = ++askSeq;
@@ -618,6 +646,7 @@ async function askPlace(name, { focus = true } = {}) {
     }
     answer.replaceChildren(...out);
     answer.dataset.answered = s.place.name;
+    markAsked(s.place);
   } catch (err) {
     if (seq !== askSeq) return;
     const sug = err.body?.suggestions ?? [];
