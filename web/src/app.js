@@ -72,8 +72,10 @@ const KIND_GLOSS = {
 };
 const ROLE_LABEL = {
   published_by: "published by", quoted_by: "quoted by", reported_by: "reported by",
-  translated_by: "translated by", edited_by: "edited by", citing: "citing",
+  translated_by: "translated by", edited_by: "edited by", obtained_by: "obtained by", citing: "citing",
 };
+const PLACE_ROLE = { scope: "covers", location: "where", excluded: "leaves out", origin: "from", target: "aimed at" };
+const ACTOR_ROLE = { agent: "by", party: "party", perpetrator: "carried out by", target: "aimed at", victim: "victims", mediator: "mediated by", guarantor: "guaranteed by", accuser: "accused by", accused: "accused" };
 const LEVEL_LABEL = { national: "nationwide", local: "local", regional: "regional" };
 const KIND_LABEL = { city: "city", town: "town", village: "village", neighbourhood: "neighbourhood", district: "district", subdistrict: "sub-district", governorate: "governorate", region: "area", country: "country" };
 const RADIUS_PX = { district: 14, subdistrict: 11, region: 13, city: 10, town: 8, village: 7, neighbourhood: 6 };
@@ -300,7 +302,9 @@ function declutter() {
   }
 }
 const scheduleDeclutter = debounce(declutter, 30);
-map.on("zoomend moveend resize", scheduleDeclutter);
+map.on("zoomend moveend resize viewreset", scheduleDeclutter);
+// Any change of the map's size (the claims panel, a phone turned): Leaflet is told, and labels are checked again.
+new ResizeObserver(() => { map.invalidateSize({ animate: false }); scheduleDeclutter(); }).observe(document.getElementById("map"));
 
 function shapeOf(place, opts) {
   const f = place.shape === "governorate" ? S.shapes.governorates.get(place.id)
@@ -672,19 +676,21 @@ const panelTitle = document.getElementById("panel-title");
 const claimsBox = document.getElementById("claims");
 const layout = document.querySelector(".layout");
 
+/** Changes the layout and keeps the same part of the map in view. */
+function relayout(change) {
+  const seen = map.getBounds();
+  change();
+  setTimeout(() => { map.invalidateSize({ animate: false }); map.fitBounds(seen, { animate: false }); scheduleDeclutter(); setTimeout(declutter, 300); }, 0);
+}
 function openPanel() {
-  const was = panel.hidden;
-  panel.hidden = false;
-  layout.classList.add("with-panel");
-  if (was) setTimeout(() => map.invalidateSize(), 0);
+  if (!panel.hidden) return;
+  relayout(() => { panel.hidden = false; layout.classList.add("with-panel"); });
 }
 document.getElementById("panel-close").addEventListener("click", () => {
-  panel.hidden = true;
-  layout.classList.remove("with-panel");
+  relayout(() => { panel.hidden = true; layout.classList.remove("with-panel"); });
   S.selected = null;
   markSelection();
   drawAreas();
-  setTimeout(() => map.invalidateSize(), 0);
 });
 
 function showError(box, e) {
@@ -716,14 +722,14 @@ function passageView(c) {
 
 function claimCard(c) {
   const cl = c.claim;
-  const places = (cl.places ?? []).map((p) => `${p.role === "excluded" ? "left out" : words(p.role)}: ${p.name}`).join("; ");
-  const actors = (cl.actors ?? []).map((a) => `${words(a.role)}: ${a.name}`).join("; ");
+  const places = (cl.places ?? []).map((p) => `${PLACE_ROLE[p.role] ?? words(p.role)} ${p.name}`).join("; ");
+  const actors = (cl.actors ?? []).map((a) => `${ACTOR_ROLE[a.role] ?? words(a.role)} ${a.name}`).join("; ");
   const full = el("div", { class: "full" });
   return el("article", { class: "claim", "data-claim": `${c.source.id}/${cl.id}` },
     el("header", {}, kindBadge(cl.kind, cl.modality), " ", modalityBadge(cl.modality), " ", el("span", { class: "said" }, c.said ? when(c.said) : "")),
     chainView(cl, c.source),
     actors && el("div", { class: "source" }, actors),
-    places && el("div", { class: "source" }, `places — ${places}`),
+    places && el("div", { class: "source" }, places),
     passageView(c),
     el("button", { type: "button", onclick: (e) => showFull(c, full, e.currentTarget) }, "Show the whole report"),
     full);
