@@ -1005,6 +1005,18 @@ function fillPlaces() {
   document.getElementById("places").replaceChildren(...[...names].sort().map((n) => el("option", { value: n })));
 }
 
+/** Everything again from the server (after new reports: a live update can call this). */
+async function reload() {
+  S.overview = await api("/api/overview");
+  statusCache.clear();
+  fillPlaces();
+  drawTimeline();
+  drawIncidents();
+  drawDisputes();
+  loadBoard();
+  if (S.place) askPlace(S.place, { focus: false });
+}
+
 async function start() {
   try {
     await loadShapes();
@@ -1023,3 +1035,5 @@ async function start() {
   document.body.dataset.ready = "1";
 }
 start();
+// The hook for live updates (server-sent events) to redraw the board without a reload.
+window.truceBoard = { reload };
