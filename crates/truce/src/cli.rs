@@ -58,6 +58,9 @@ pub enum Command {
     /// The ceasefire board on the web: JSON API and a map and timeline page.
     #[command(after_help = SERVE_HELP)]
     Serve(ServeArgs),
+    /// Ingest new reports from a folder or feed every few minutes and send alerts.
+    #[command(after_help = WATCH_HELP)]
+    Watch(WatchArgs),
     /// Measure extraction throughput on one core and on all cores.
     Bench(BenchArgs),
     /// Score extraction against a labelled set, on a fixed dev/test split.
@@ -134,6 +137,65 @@ pub struct ServeArgs {
     /// An origin allowed by CORS (repeat for more); none: no CORS headers.
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
     pub cors_origins: Vec<String>,
+}
+
+const WATCH_HELP: &str = "\
+SOURCE is a folder or file of reports (as for ingest), or an http(s) URL of a JSON Lines file (the
+extract --jsonl input format) or an RSS feed (each item's title, link, description and pubDate make
+a report). Every round (--every, default 5m) stores what is new (texts already stored are skipped),
+then derives alert events from the ledger (declared, extended, expiring within --horizon, violated,
+disputed) and sends those not yet delivered: to --webhook as signed JSON, else as JSON Lines on
+stdout. Delivered event ids are recorded in --state (default: DB.alerts.jsonl beside an SQLite
+store), so a watcher killed and started again sends nothing twice and loses nothing. SIGTERM or
+Ctrl-C stop it between two deliveries.
+
+Webhook requests carry X-Truce-Event, X-Truce-Event-Id, X-Truce-Timestamp and X-Truce-Signature:
+sha256=HEX, the HMAC-SHA256 of TIMESTAMP.BODY under the secret (first line of --secret-file).
+
+Exit status (--once): 0 done; 1 error; 2 usage error; 3 some inputs failed or an event could not be
+delivered (it is sent next round).";
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// A folder or file of reports, or an http(s) URL of a JSON Lines file or an RSS feed.
+    #[arg(value_name = "SOURCE")]
+    pub source: String,
+
+    /// Time between rounds: 5m, 1h, 1d (at least 1m).
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
+    pub every: jiff::SignedDuration,
+
+    /// One round, then exit.
+    #[arg(long)]
+    pub once: bool,
+
+    /// Post each alert event (signed JSON) to this URL; without it, print them.
+    #[arg(long, value_name = "URL", requires = "secret_file")]
+    pub webhook: Option<String>,
+
+    /// File whose first line is the webhook's HMAC secret.
+    #[arg(long, value_name = "FILE", requires = "webhook")]
+    pub secret_file: Option<std::path::PathBuf>,
+
+    /// How far ahead a truce's end makes an 'expiring' alert: 24h, 2d, 90m.
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
+    pub horizon: jiff::SignedDuration,
+
+    /// Now, for 'expiring' (default: the clock, in the home theatre's zone).
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub now: Option<String>,
+
+    /// The record of delivered events (default: beside an SQLite store, DB.alerts.jsonl).
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<std::path::PathBuf>,
+
+    /// Publication date for reports that do not give one.
+    #[arg(long, value_name = "DATE", value_parser = parse_published)]
+    pub published: Option<String>,
+
+    /// Outlet for reports that do not name one.
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
 }
 
 #[derive(Debug, Args)]

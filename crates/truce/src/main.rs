@@ -11,6 +11,7 @@ mod render;
 mod show;
 mod single;
 mod source;
+mod watch;
 
 use clap::Parser;
 use cli::{Cli, Command};
@@ -60,6 +61,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => ledger_cmd::export(db, &args)?,
         Command::Stats(args) => ledger_cmd::stats(db, args.format)?,
         Command::Serve(args) => ledger_cmd::serve(db, &args)?,
+        Command::Watch(args) => return watch::run(db, &args),
         Command::Bench(args) => bench::run(&args, &mut stdout.lock())?,
         Command::Eval(set) => eval::run(&set, &mut stdout.lock())?,
     }

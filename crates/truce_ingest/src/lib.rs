@@ -15,6 +15,8 @@
 //!   `truce_store`): a run killed at any moment leaves whole batches, and
 //!   running it again stores the rest (what is stored comes back as
 //!   duplicates).
+//! - [`rss::rss_to_jsonl`] turns the items of an RSS feed into JSON Lines
+//!   (title, link, description, pubDate), for `truce watch`.
 //! - [`ingest`] drives the three with a progress callback; [`reextract`]
 //!   reads stored texts again with the current extractor, keeping ids;
 //!   [`load_ledger`] builds the in-memory ledger from a store.
@@ -38,6 +40,7 @@ mod outlet;
 mod pipeline;
 mod prepare;
 pub mod record;
+pub mod rss;
 mod sources;
 pub mod text;
 
@@ -127,4 +130,6 @@ pub enum IngestError {
     Extractor(#[from] truce_extract::ExtractError),
     #[error("reading the inputs: {0}")]
     Reader(String),
+    #[error("reading a feed: {0}")]
+    Feed(String),
 }
