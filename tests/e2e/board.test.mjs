@@ -378,6 +378,21 @@ try {
     assert(await page.locator("#answer .line .quotes").first().isVisible(), "Enter opens the quotes");
   });
 
+  await check("every label in words at other times, with everything unfolded", async () => {
+    for (const at of ["2016-02-28T12:00", "2016-05-02T12:00", ""]) {
+      const p = await open(1280, 800, at ? `at=${at}&place=Damascus` : "place=Damascus");
+      await p.waitForSelector("#answer[data-answered]", { timeout: 10000 });
+      await p.locator("details").evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+      for (const f of await p.locator("#timeline .fold").all()) await f.click();
+      const text = await p.locator("body").innerText();
+      for (const [re, what] of JARGON) {
+        const m = text.match(re);
+        assert(!m, `${at || "the default time"}: ${what}: "${m?.[0]}" in …${m ? text.slice(Math.max(0, m.index - 60), m.index + 60) : ""}…`);
+      }
+      await p.close();
+    }
+  });
+
   await check("no script errors and no request off this server", async () => {
     assert(errors.length === 0, errors.join("\n"));
     assert(foreign.length === 0, foreign.join("\n"));
