@@ -463,12 +463,12 @@ function statusOf(place) {
   return statusCache.get(key);
 }
 
-function sourceWords(entry) {
+function sourceWords(entry, where) {
   const hasDocs = Number.isFinite(entry.sources_for);
   const pro = hasDocs ? entry.sources_for : entry.claims_for_total ?? 0;
   const con = hasDocs ? entry.sources_against : entry.claims_against_total ?? 0;
   const unit = hasDocs ? ["report", "reports"] : ["claim", "claims"];
-  return el("span", { class: "sources", title: `${plural(pro, ...unit)} say it holds or was agreed here; ${plural(con, ...unit)} that it collapsed, ended or was violated.` },
+  return el("span", { class: "sources", title: `${plural(pro, ...unit)} say it holds or was agreed${where ? ` in ${where}` : " here"}; ${plural(con, ...unit)} that it collapsed, ended or was violated.` },
     el("span", { class: "for" }, `${plural(pro, ...unit)} for`), ", ", el("span", { class: "against" }, `${con} against`));
 }
 
@@ -511,7 +511,7 @@ async function drawTruceList(seq) {
     el("span", { class: "meta" },
       el("span", { class: "until" }, untilWords(main.state, main.start, endOf)), " · ",
       el("span", { class: "declarer", title: dec.all }, dec.text),
-      entry ? [" · ", sourceWords(entry)] : "",
+      entry ? [" · ", sourceWords(entry, statuses[i]?.place?.name)] : "",
       el("span", { class: "areas" }, ` · ${names.join("; ")}`)))));
   });
 }
