@@ -2,8 +2,9 @@
 
 use crate::AppState;
 use crate::board::{self, Board, Overview};
-use crate::catalog::{Catalog, claim_time};
+use crate::catalog::{Catalog, Incident, claim_time};
 use crate::error::{ApiError, ErrorBody};
+use crate::paging::{Ask, PageQuery, WindowQuery};
 use axum::body::Body;
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
@@ -15,10 +16,10 @@ use jiff::civil::DateTime;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::PoisonError;
-use truce_ledger::{ExportFormat, Ledger, Subject, Table};
+use truce_geo::PlaceId;
+use truce_ledger::{Dispute, ExportFormat, Ledger, Subject, Table};
 use truce_model::{Claim, Document};
-use truce_store::Store;
+use truce_store::{DocumentPage, SqlStore, Store};
 use utoipa::{IntoParams, ToSchema};
 
 pub(crate) fn routes() -> Router<AppState> {
@@ -40,6 +41,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/stats", get(stats))
         .route("/api/overview", get(overview))
         .route("/api/board", get(board_at))
+        .route("/api/incidents", get(incidents))
         .route("/api/reports", post(post_reports))
         .route("/openapi.json", get(openapi_json))
         .fallback(not_found)
@@ -75,22 +77,6 @@ async fn not_found() -> ApiError {
     ApiError::not_found("no such endpoint or page")
 }
 
-/// Runs a read of the ledger off the async workers.
-async fn read<T: Send + 'static>(
-    state: &AppState,
-    f: impl FnOnce(&Ledger, &Catalog) -> T + Send + 'static,
-) -> Result<T, ApiError> {
-    let ledger = state.ledger.clone();
-    let catalog = state.catalog.clone();
-    tokio::task::spawn_blocking(move || {
-        let l = ledger.read().unwrap_or_else(PoisonError::into_inner);
-        let c = catalog.read().unwrap_or_else(PoisonError::into_inner);
-        f(&l, &c)
-    })
-    .await
-    .map_err(|e| ApiError::internal("query", e))
-}
-
 /// A time from the query, or the latest publication held (the ledger's
 /// "now": an archive is judged as of its last report), or now.
 fn time_or_latest(text: Option<&str>, catalog: &Catalog) -> Result<DateTime, ApiError> {
@@ -118,23 +104,52 @@ pub struct Health {
     pub ok: bool,
     pub documents: usize,
     pub writes: bool,
+    /// The store's sequence the answers come from (`appended.rewritten`).
+    pub sequence: String,
 }
 
-/// Liveness, and how many documents the ledger holds.
+/// Liveness, how many documents the ledger holds, and the store sequence it was read at.
 #[utoipa::path(get, path = "/api/health", responses((status = 200, body = Health)))]
-pub(crate) async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
-    let writes = !state.read_only;
-    read(&state, move |l, _| {
-        Json(Health {
-            ok: true,
-            documents: l.len(),
-            writes,
-        })
+pub(crate) async fn health(State(state): State<AppState>) -> Json<Health> {
+    let g = state.live.current();
+    Json(Health {
+        ok: true,
+        documents: g.ledger.len(),
+        writes: !state.read_only,
+        sequence: g.sequence().to_string(),
     })
-    .await
 }
 
-#[derive(Deserialize, IntoParams)]
+/// A place of the query, read against the ledger's gazetteer.
+fn place_of(l: &Ledger, name: Option<&str>) -> Result<Option<PlaceId>, ApiError> {
+    match name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => Ok(Some(l.place(n)?)),
+        None => Ok(None),
+    }
+}
+
+/// Whether the place with gazetteer id `id` is `place`, lies in it, or
+/// contains it.
+fn bears_on(l: &Ledger, place: PlaceId, id: &str) -> bool {
+    let gaz = l.gazetteer();
+    gaz.find_id(id)
+        .is_some_and(|p| gaz.contains(place, p) || gaz.contains(p, place))
+}
+
+/// Whether the place with gazetteer id `id` is `place` or lies in it.
+fn inside(l: &Ledger, place: PlaceId, id: &str) -> bool {
+    let gaz = l.gazetteer();
+    gaz.find_id(id).is_some_and(|p| gaz.contains(place, p))
+}
+
+fn known_truce(l: &Ledger, truce: Option<&str>) -> Result<(), ApiError> {
+    match truce {
+        Some(t) if l.truce(t).is_none() => Err(ApiError::not_found(format!("no truce {t:?}"))),
+        _ => Ok(()),
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct StatusQuery {
     /// Place name or gazetteer id (`Damascus`, `SY07`, `170654`).
@@ -146,21 +161,22 @@ pub(crate) struct StatusQuery {
 /// Every truce covering a place at a time, with its state and the claims for and against.
 #[utoipa::path(get, path = "/api/status", params(StatusQuery), responses(
     (status = 200, description = "truce_ledger::Status", body = Object),
+    (status = 304, description = "not modified (If-None-Match)"),
     (status = 400, description = "bad time", body = ErrorBody),
     (status = 404, description = "unknown place, with suggestions", body = ErrorBody)))]
-pub(crate) async fn status(
-    State(state): State<AppState>,
-    Q(q): Q<StatusQuery>,
-) -> Result<Response, ApiError> {
-    read(&state, move |l, c| {
-        let at = time_or_latest(q.at.as_deref(), c)?;
-        let place = l.place(q.place.trim())?;
-        Ok(Json(l.status(place, at)).into_response())
+pub(crate) async fn status(ask: Ask, Q(q): Q<StatusQuery>) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    ask.reply(format!("status {q:?}"), move |g| {
+        let at = time_or_latest(q.at.as_deref(), &g.catalog)?;
+        let place = g.ledger.place(q.place.trim())?;
+        Ok(g.ledger.status(place, at))
     })
-    .await?
+    .await
 }
 
-#[derive(Deserialize, IntoParams)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct TimelineQuery {
     /// A truce id (`t1`).
@@ -169,117 +185,246 @@ pub(crate) struct TimelineQuery {
     place: Option<String>,
 }
 
-/// The dated lifecycle of a truce, or of every truce bearing on a place.
-#[utoipa::path(get, path = "/api/timeline", params(TimelineQuery), responses(
-    (status = 200, description = "truce_ledger::TimelineEntry list", body = Vec<Object>),
+/// The dated lifecycle of a truce, or of every truce bearing on a place; paged, within `from`/`to`.
+#[utoipa::path(get, path = "/api/timeline", params(TimelineQuery, WindowQuery, PageQuery), responses(
+    (status = 200, description = "truce_ledger::TimelineEntry list (one page)", body = Vec<Object>, headers(
+        ("x-next-cursor" = String, description = "cursor of the next page, when there is one"),
+        ("x-total-count" = usize, description = "items the filters select"))),
+    (status = 304, description = "not modified (If-None-Match)"),
     (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub(crate) async fn timeline(
-    State(state): State<AppState>,
+    ask: Ask,
     Q(q): Q<TimelineQuery>,
+    Q(w): Q<WindowQuery>,
+    Q(p): Q<PageQuery>,
 ) -> Result<Response, ApiError> {
-    read(&state, move |l, _| {
-        let subject = match (q.truce, q.place) {
-            (Some(t), None) => {
-                if l.truce(&t).is_none() {
-                    return Err(ApiError::not_found(format!("no truce {t:?}")));
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    let (page, window) = (p.page()?, w.window()?);
+    let items = ask
+        .list(format!("timeline {q:?} {w:?}"), move |g| {
+            let l = &g.ledger;
+            let subject = match (q.truce, q.place) {
+                (Some(t), None) => {
+                    known_truce(l, Some(&t))?;
+                    Subject::Truce(t)
                 }
-                Subject::Truce(t)
-            }
-            (None, Some(p)) => Subject::Place(l.place(p.trim())?),
-            _ => {
-                return Err(ApiError::bad_request(
-                    "give exactly one of truce=ID or place=NAME",
-                ));
-            }
-        };
-        Ok(Json(l.timeline(&subject)).into_response())
-    })
-    .await?
+                (None, Some(p)) => Subject::Place(l.place(p.trim())?),
+                _ => {
+                    return Err(ApiError::bad_request(
+                        "give exactly one of truce=ID or place=NAME",
+                    ));
+                }
+            };
+            let mut out = l.timeline(&subject);
+            out.retain(|e| window.holds(&e.said));
+            Ok(out)
+        })
+        .await?;
+    Ok(ask.page_of(&items, page))
 }
 
-#[derive(Deserialize, IntoParams)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct ExpiringQuery {
     /// Now (default: a day after the latest report).
     now: Option<String>,
     /// Horizon in hours (default 24, at most 8760).
     hours: Option<i64>,
+    /// Only areas that are this place, lie in it or contain it.
+    place: Option<String>,
+    /// Only this truce's areas.
+    truce: Option<String>,
 }
 
-/// Truce areas in force whose window ends within the horizon.
-#[utoipa::path(get, path = "/api/expiring", params(ExpiringQuery), responses(
-    (status = 200, description = "truce_ledger::Expiring list", body = Vec<Object>),
-    (status = 400, body = ErrorBody)))]
+/// Truce areas in force whose window ends within the horizon; paged.
+#[utoipa::path(get, path = "/api/expiring", params(ExpiringQuery, PageQuery), responses(
+    (status = 200, description = "truce_ledger::Expiring list (one page)", body = Vec<Object>, headers(
+        ("x-next-cursor" = String, description = "cursor of the next page, when there is one"),
+        ("x-total-count" = usize, description = "items the filters select"))),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub(crate) async fn expiring(
-    State(state): State<AppState>,
+    ask: Ask,
     Q(q): Q<ExpiringQuery>,
+    Q(p): Q<PageQuery>,
 ) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    let page = p.page()?;
     let hours = q.hours.unwrap_or(24);
     if !(0..=8760).contains(&hours) {
         return Err(ApiError::bad_request("hours must be between 0 and 8760"));
     }
-    read(&state, move |l, c| {
-        let now = time_or_latest(q.now.as_deref(), c)?;
-        Ok(Json(l.expiring(now, jiff::SignedDuration::from_hours(hours))).into_response())
-    })
-    .await?
+    let items = ask
+        .list(format!("expiring {q:?}"), move |g| {
+            let l = &g.ledger;
+            let now = time_or_latest(q.now.as_deref(), &g.catalog)?;
+            let place = place_of(l, q.place.as_deref())?;
+            known_truce(l, q.truce.as_deref())?;
+            let mut out = l.expiring(now, jiff::SignedDuration::from_hours(hours));
+            out.retain(|e| {
+                place.is_none_or(|p| bears_on(l, p, &e.area.id))
+                    && q.truce.as_deref().is_none_or(|t| e.truce == t)
+            });
+            Ok(out)
+        })
+        .await?;
+    Ok(ask.page_of(&items, page))
 }
 
-#[derive(Deserialize, IntoParams)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct ViolationsQuery {
     /// Only this truce's violations.
     truce: Option<String>,
+    /// Only violations at this place or inside it.
+    place: Option<String>,
 }
 
-/// Incidents inside an active truce's area and window, and explicit violation claims.
-#[utoipa::path(get, path = "/api/violations", params(ViolationsQuery), responses(
-    (status = 200, description = "truce_ledger::Violation list", body = Vec<Object>),
-    (status = 404, body = ErrorBody)))]
+/// Incidents inside an active truce's area and window, and explicit violation claims; paged, within `from`/`to`.
+#[utoipa::path(get, path = "/api/violations", params(ViolationsQuery, WindowQuery, PageQuery), responses(
+    (status = 200, description = "truce_ledger::Violation list (one page)", body = Vec<Object>, headers(
+        ("x-next-cursor" = String, description = "cursor of the next page, when there is one"),
+        ("x-total-count" = usize, description = "items the filters select"))),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub(crate) async fn violations(
-    State(state): State<AppState>,
+    ask: Ask,
     Q(q): Q<ViolationsQuery>,
+    Q(w): Q<WindowQuery>,
+    Q(p): Q<PageQuery>,
 ) -> Result<Response, ApiError> {
-    read(&state, move |l, _| {
-        if let Some(t) = q.truce.as_deref().filter(|t| l.truce(t).is_none()) {
-            return Err(ApiError::not_found(format!("no truce {t:?}")));
-        }
-        Ok(Json(l.violations(q.truce.as_deref())).into_response())
-    })
-    .await?
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    let (page, window) = (p.page()?, w.window()?);
+    let items = ask
+        .list(format!("violations {q:?} {w:?}"), move |g| {
+            let l = &g.ledger;
+            known_truce(l, q.truce.as_deref())?;
+            let place = place_of(l, q.place.as_deref())?;
+            let mut out = l.violations(q.truce.as_deref());
+            out.retain(|v| {
+                window.holds(&v.claim.said)
+                    && place.is_none_or(|p| v.place.as_ref().is_some_and(|vp| inside(l, p, &vp.id)))
+            });
+            Ok(out)
+        })
+        .await?;
+    Ok(ask.page_of(&items, page))
 }
 
-/// Contradicting claims side by side.
-#[utoipa::path(get, path = "/api/disputes", responses(
-    (status = 200, description = "truce_ledger::Dispute list", body = Vec<Object>)))]
-pub(crate) async fn disputes(State(state): State<AppState>) -> Result<Response, ApiError> {
-    cached(&state, "disputes", |l, _| serde_json::to_vec(&l.disputes())).await
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct DisputesQuery {
+    /// Only disputes about this truce.
+    truce: Option<String>,
 }
 
-/// Every truce record.
-#[utoipa::path(get, path = "/api/truces", responses(
-    (status = 200, description = "truce_ledger::TruceView list", body = Vec<Object>)))]
-pub(crate) async fn truces(State(state): State<AppState>) -> Result<Response, ApiError> {
-    cached(&state, "truces", |l, _| serde_json::to_vec(&l.truces())).await
+fn dispute_times(d: &Dispute) -> impl Iterator<Item = &str> {
+    d.claims_for
+        .iter()
+        .chain(&d.claims_against)
+        .map(|c| c.said.as_str())
+}
+
+/// Contradicting claims side by side; paged, within `from`/`to` (a dispute with a claim in the window).
+#[utoipa::path(get, path = "/api/disputes", params(DisputesQuery, WindowQuery, PageQuery), responses(
+    (status = 200, description = "truce_ledger::Dispute list (one page)", body = Vec<Object>, headers(
+        ("x-next-cursor" = String, description = "cursor of the next page, when there is one"),
+        ("x-total-count" = usize, description = "items the filters select"))),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(crate) async fn disputes(
+    ask: Ask,
+    Q(q): Q<DisputesQuery>,
+    Q(w): Q<WindowQuery>,
+    Q(p): Q<PageQuery>,
+) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    let (page, window) = (p.page()?, w.window()?);
+    let items = ask
+        .list(format!("disputes {q:?} {w:?}"), move |g| {
+            let l = &g.ledger;
+            known_truce(l, q.truce.as_deref())?;
+            let mut out = l.disputes();
+            out.retain(|d| {
+                q.truce.as_ref().is_none_or(|t| d.truces.contains(t))
+                    && (window.is_open() || dispute_times(d).any(|t| window.holds(t)))
+            });
+            Ok(out)
+        })
+        .await?;
+    Ok(ask.page_of(&items, page))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct TrucesQuery {
+    /// Only truces with an area that is this place, lies in it or contains it.
+    place: Option<String>,
+}
+
+/// Truce records; paged, filtered by place and by `from`/`to` (an area window meeting it).
+#[utoipa::path(get, path = "/api/truces", params(TrucesQuery, WindowQuery, PageQuery), responses(
+    (status = 200, description = "truce_ledger::TruceView list (one page)", body = Vec<Object>, headers(
+        ("x-next-cursor" = String, description = "cursor of the next page, when there is one"),
+        ("x-total-count" = usize, description = "items the filters select"))),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(crate) async fn truces(
+    ask: Ask,
+    Q(q): Q<TrucesQuery>,
+    Q(w): Q<WindowQuery>,
+    Q(p): Q<PageQuery>,
+) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    let (page, window) = (p.page()?, w.window()?);
+    let items = ask
+        .list(format!("truces {q:?} {w:?}"), move |g| {
+            let l = &g.ledger;
+            let place = place_of(l, q.place.as_deref())?;
+            let mut out = l.truces();
+            if place.is_some() || !window.is_open() {
+                out.retain(|t| {
+                    t.areas.iter().any(|a| {
+                        place.is_none_or(|p| bears_on(l, p, &a.place.id))
+                            && window.meets(a.window.start.as_deref(), a.window.end.as_deref())
+                    })
+                });
+            }
+            Ok(out)
+        })
+        .await?;
+    Ok(ask.page_of(&items, page))
 }
 
 /// One truce record.
 #[utoipa::path(get, path = "/api/truces/{id}", params(("id" = String, Path, description = "truce id")),
     responses((status = 200, description = "truce_ledger::TruceView", body = Object),
+    (status = 304, description = "not modified (If-None-Match)"),
     (status = 404, body = ErrorBody)))]
-pub(crate) async fn truce(
-    State(state): State<AppState>,
-    P(id): P<String>,
-) -> Result<Response, ApiError> {
-    read(&state, move |l, _| match l.truce(&id) {
-        Some(t) => Ok(Json(t).into_response()),
-        None => Err(ApiError::not_found(format!("no truce {id:?}"))),
+pub(crate) async fn truce(ask: Ask, P(id): P<String>) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    ask.reply(format!("truce {id:?}"), move |g| {
+        g.ledger
+            .truce(&id)
+            .ok_or_else(|| ApiError::not_found(format!("no truce {id:?}")))
     })
-    .await?
+    .await
 }
 
 /// The source document of a claim, briefly.
-#[derive(Clone, Serialize, ToSchema)]
+#[derive(Clone, Serialize, Deserialize, ToSchema)]
 pub struct Source {
     pub id: String,
     pub published: String,
@@ -305,7 +450,7 @@ impl From<&Document> for Source {
 }
 
 /// The evidence with the text around it (plain text, never HTML).
-#[derive(Clone, Serialize, ToSchema)]
+#[derive(Clone, Serialize, Deserialize, ToSchema)]
 pub struct Passage {
     pub before: String,
     pub evidence: String,
@@ -313,7 +458,7 @@ pub struct Passage {
 }
 
 /// A claim with its source, and why it is linked to a truce.
-#[derive(Clone, Serialize, ToSchema)]
+#[derive(Clone, Serialize, Deserialize, ToSchema)]
 pub struct ClaimOut {
     pub source: Source,
     /// The claim as extracted (kind, modality, actors, places, time,
@@ -323,10 +468,10 @@ pub struct ClaimOut {
     /// When it was said or happened.
     pub said: Option<String>,
     /// The linking rule that tied it to the truce.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
     /// The evidence in its report (when the text is at hand).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passage: Option<Passage>,
 }
 
@@ -372,13 +517,13 @@ fn claim_out(doc: &Document, claim: &Claim, rule: Option<String>) -> ClaimOut {
 
 /// Adds passages from the stored texts (one read per document).
 async fn with_passages(
-    state: &AppState,
+    store: &SqlStore,
     mut out: Vec<ClaimOut>,
 ) -> Result<Vec<ClaimOut>, ApiError> {
     let mut texts: HashMap<String, Option<String>> = HashMap::new();
     for c in &mut out {
         if !texts.contains_key(&c.source.id) {
-            let doc = state.store.document(&c.source.id).await?;
+            let doc = store.document(&c.source.id).await?;
             texts.insert(c.source.id.clone(), doc.map(|d| d.text));
         }
         if let Some(Some(text)) = texts.get(&c.source.id) {
@@ -388,67 +533,138 @@ async fn with_passages(
     Ok(out)
 }
 
-/// The claims a truce rests on, each with its source, attribution chain and the evidence in its report.
-#[utoipa::path(get, path = "/api/truces/{id}/claims", params(("id" = String, Path, description = "truce id")),
-    responses((status = 200, body = Vec<ClaimOut>), (status = 404, body = ErrorBody)))]
+/// The claims a truce rests on, each with its source, attribution chain and the evidence in its report; paged, within `from`/`to`.
+#[utoipa::path(get, path = "/api/truces/{id}/claims",
+    params(("id" = String, Path, description = "truce id"), WindowQuery, PageQuery),
+    responses((status = 200, body = Vec<ClaimOut>, headers(
+        ("x-next-cursor" = String, description = "cursor of the next page, when there is one"),
+        ("x-total-count" = usize, description = "items the filters select"))),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub(crate) async fn truce_claims(
     State(state): State<AppState>,
+    ask: Ask,
     P(id): P<String>,
-) -> Result<Json<Vec<ClaimOut>>, ApiError> {
-    let out = read(&state, move |l, c| {
-        let Some(t) = l.truce(&id) else {
-            return Err(ApiError::not_found(format!("no truce {id:?}")));
-        };
-        Ok(t.links
-            .iter()
-            .filter_map(|link| {
-                let (doc, claim) = c.claim(&link.document, &link.claim)?;
-                Some(claim_out(doc, claim, Some(link.rule.clone())))
-            })
-            .collect::<Vec<_>>())
-    })
-    .await??;
-    Ok(Json(with_passages(&state, out).await?))
+    Q(w): Q<WindowQuery>,
+    Q(p): Q<PageQuery>,
+) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    let (page, window) = (p.page()?, w.window()?);
+    let store = state.store.clone();
+    ask.page_async(
+        format!("truce claims {id:?} {w:?} {page:?}"),
+        move |g| async move {
+            let Some(t) = g.ledger.truce(&id) else {
+                return Err(ApiError::not_found(format!("no truce {id:?}")));
+            };
+            let mut all: Vec<ClaimOut> = t
+                .links
+                .iter()
+                .filter_map(|link| {
+                    let (doc, claim) = g.catalog.claim(&link.document, &link.claim)?;
+                    let out = claim_out(doc, claim, Some(link.rule.clone()));
+                    (window.is_open() || out.said.as_deref().is_some_and(|s| window.holds(s)))
+                        .then_some(out)
+                })
+                .collect();
+            let total = all.len();
+            let (start, end, next) = page.bounds(total);
+            all.truncate(end);
+            let slice = all.split_off(start);
+            Ok((with_passages(&store, slice).await?, next, Some(total)))
+        },
+    )
+    .await
 }
 
-#[derive(Deserialize, IntoParams)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct ClaimsQuery {
     /// Only this document's claims.
     document: Option<String>,
     /// Kind or kind prefix (`incident.`, `truce.declared`).
     kind: Option<String>,
-    offset: Option<usize>,
-    /// At most 500 (default 100).
-    limit: Option<usize>,
+    /// Only the claims linked to this truce.
+    truce: Option<String>,
+    /// Only claims naming this place or a place inside it.
+    place: Option<String>,
 }
 
-/// Claims, in the order stored (without passages; see `/api/claims/{document}/{claim}`).
-#[utoipa::path(get, path = "/api/claims", params(ClaimsQuery), responses(
-    (status = 200, body = Vec<ClaimOut>), (status = 400, body = ErrorBody)))]
+/// Bits of a claims cursor for the claim's place in its document.
+const CLAIM_BITS: u32 = 20;
+
+/// Claims, in the order stored (without passages; see `/api/claims/{document}/{claim}`); paged, filtered by document, kind, truce, place and `from`/`to`.
+#[utoipa::path(get, path = "/api/claims", params(ClaimsQuery, WindowQuery, PageQuery), responses(
+    (status = 200, body = Vec<ClaimOut>, headers(
+        ("x-next-cursor" = String, description = "cursor of the next page, when there is one"))),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub(crate) async fn claims(
-    State(state): State<AppState>,
+    ask: Ask,
     Q(q): Q<ClaimsQuery>,
-) -> Result<Json<Vec<ClaimOut>>, ApiError> {
-    let limit = q.limit.unwrap_or(100);
-    if limit > 500 {
-        return Err(ApiError::bad_request("limit is at most 500"));
+    Q(w): Q<WindowQuery>,
+    Q(p): Q<PageQuery>,
+) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
     }
-    let offset = q.offset.unwrap_or(0);
-    read(&state, move |_, c| {
-        let docs: Box<dyn Iterator<Item = usize>> = match &q.document {
-            Some(d) => Box::new(c.by_id.get(d).copied().into_iter()),
-            None => Box::new(0..c.docs.len()),
+    let (page, window) = (p.page()?, w.window()?);
+    ask.walk(format!("claims {q:?} {w:?} {page:?}"), move |g| {
+        let (l, c) = (&g.ledger, &g.catalog);
+        let place = place_of(l, q.place.as_deref())?;
+        let linked: Option<std::collections::HashSet<(String, String)>> = match &q.truce {
+            Some(t) => {
+                let Some(view) = l.truce(t) else {
+                    return Err(ApiError::not_found(format!("no truce {t:?}")));
+                };
+                Some(
+                    view.links
+                        .into_iter()
+                        .map(|k| (k.document, k.claim))
+                        .collect(),
+                )
+            }
+            None => None,
         };
         let kind = q.kind.as_deref().unwrap_or("");
-        Json(
-            docs.flat_map(|d| c.claims[d].iter().map(move |cl| (d, cl)))
-                .filter(|(_, cl)| cl.kind.as_str().starts_with(kind))
-                .skip(offset)
-                .take(limit)
-                .map(|(d, cl)| claim_out(&c.docs[d], cl, None))
-                .collect(),
-        )
+        let first_doc = usize::try_from(page.start >> CLAIM_BITS).unwrap_or(usize::MAX);
+        let first_claim = (page.start & ((1 << CLAIM_BITS) - 1)) as usize;
+        let docs: Vec<usize> = match &q.document {
+            Some(d) => c.by_id.get(d).copied().into_iter().collect(),
+            None => (first_doc.min(c.docs.len())..c.docs.len()).collect(),
+        };
+        let mut out = Vec::new();
+        for d in docs {
+            if d < first_doc {
+                continue;
+            }
+            let skip = if d == first_doc { first_claim } else { 0 };
+            let doc = &c.docs[d];
+            for (i, cl) in c.claims[d].iter().enumerate().skip(skip) {
+                let wanted = cl.kind.as_str().starts_with(kind)
+                    && linked
+                        .as_ref()
+                        .is_none_or(|s| s.contains(&(doc.id.clone(), cl.id.clone())))
+                    && place.is_none_or(|p| {
+                        cl.places
+                            .iter()
+                            .any(|cp| cp.id.as_deref().is_some_and(|id| inside(l, p, id)))
+                    })
+                    && (window.is_open()
+                        || claim_time(doc, cl).is_some_and(|t| window.holds_time(t)));
+                if !wanted {
+                    continue;
+                }
+                if out.len() == page.limit {
+                    let next = ((d as u64) << CLAIM_BITS) | i as u64;
+                    return Ok((out, Some(next)));
+                }
+                out.push(claim_out(doc, cl, None));
+            }
+        }
+        Ok((out, None))
     })
     .await
 }
@@ -456,49 +672,85 @@ pub(crate) async fn claims(
 /// One claim with its source and the evidence in its report.
 #[utoipa::path(get, path = "/api/claims/{document}/{claim}",
     params(("document" = String, Path), ("claim" = String, Path)),
-    responses((status = 200, body = ClaimOut), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = ClaimOut),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 404, body = ErrorBody)))]
 pub(crate) async fn one_claim(
     State(state): State<AppState>,
+    ask: Ask,
     P((document, claim)): P<(String, String)>,
-) -> Result<Json<ClaimOut>, ApiError> {
-    let out = read(&state, move |_, c| {
-        c.claim(&document, &claim)
-            .map(|(d, cl)| claim_out(d, cl, None))
-            .ok_or_else(|| {
-                ApiError::not_found(format!("no claim {claim:?} in document {document:?}"))
-            })
+) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    let store = state.store.clone();
+    ask.reply_async(
+        format!("claim {document:?} {claim:?}"),
+        move |g| async move {
+            let out = g
+                .catalog
+                .claim(&document, &claim)
+                .map(|(d, cl)| claim_out(d, cl, None))
+                .ok_or_else(|| {
+                    ApiError::not_found(format!("no claim {claim:?} in document {document:?}"))
+                })?;
+            with_passages(&store, vec![out])
+                .await?
+                .pop()
+                .ok_or_else(|| ApiError::internal("claim", "lost"))
+        },
+    )
+    .await
+}
+
+/// A time as the store's publication column compares it: the date alone
+/// at midnight.
+fn published_text(t: Option<DateTime>) -> Option<String> {
+    t.map(|t| {
+        if t.time() == jiff::civil::Time::midnight() {
+            t.date().to_string()
+        } else {
+            t.to_string()
+        }
     })
-    .await??;
-    let mut v = with_passages(&state, vec![out]).await?;
-    v.pop()
-        .map(Json)
-        .ok_or_else(|| ApiError::internal("claim", "lost"))
 }
 
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub(crate) struct PageQuery {
-    offset: Option<i64>,
-    /// At most 500 (default 50).
-    limit: Option<i64>,
-}
-
-/// Stored documents, in the order stored.
-#[utoipa::path(get, path = "/api/documents", params(PageQuery), responses(
-    (status = 200, description = "truce_store::DocumentSummary list", body = Vec<Object>),
+/// Stored documents, in the order stored, as of the generation answered from; paged, within `from`/`to` (publication, compared as ISO text).
+#[utoipa::path(get, path = "/api/documents", params(WindowQuery, PageQuery), responses(
+    (status = 200, description = "truce_store::DocumentSummary list (one page)", body = Vec<Object>, headers(
+        ("x-next-cursor" = String, description = "cursor of the next page, when there is one"))),
+    (status = 304, description = "not modified (If-None-Match)"),
     (status = 400, body = ErrorBody)))]
 pub(crate) async fn documents(
     State(state): State<AppState>,
-    Q(q): Q<PageQuery>,
+    ask: Ask,
+    Q(w): Q<WindowQuery>,
+    Q(p): Q<PageQuery>,
 ) -> Result<Response, ApiError> {
-    let offset = q.offset.unwrap_or(0);
-    let limit = q.limit.unwrap_or(50);
-    if offset < 0 || !(0..=500).contains(&limit) {
-        return Err(ApiError::bad_request(
-            "offset must be >= 0 and limit between 0 and 500",
-        ));
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
     }
-    Ok(Json(state.store.documents(offset, limit).await?).into_response())
+    let (page, window) = (p.page()?, w.window()?);
+    let store = state.store.clone();
+    ask.page_async(format!("documents {w:?} {page:?}"), move |g| async move {
+        let mut docs = store
+            .document_page(&DocumentPage {
+                after: i64::try_from(page.start).unwrap_or(i64::MAX),
+                upto: Some(g.sequence().appended),
+                published_from: published_text(window.from),
+                published_before: published_text(window.to),
+                limit: page.limit as i64 + 1,
+            })
+            .await?;
+        let next = if docs.len() > page.limit {
+            docs.truncate(page.limit);
+            docs.last().map(|d| d.seq.max(0) as u64)
+        } else {
+            None
+        };
+        Ok((docs, next, None))
+    })
+    .await
 }
 
 /// A claim of a document with its evidence in UTF-16 code units (for
@@ -531,33 +783,46 @@ fn utf16(text: &str, start: usize, end: usize) -> Option<[usize; 2]> {
 
 /// One stored document with its text and claims (evidence spans in bytes and UTF-16).
 #[utoipa::path(get, path = "/api/documents/{id}", params(("id" = String, Path)),
-    responses((status = 200, body = DocumentOut), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = DocumentOut),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 404, body = ErrorBody)))]
 pub(crate) async fn document(
     State(state): State<AppState>,
+    ask: Ask,
     P(id): P<String>,
-) -> Result<Json<DocumentOut>, ApiError> {
-    let Some(d) = state.store.document(&id).await? else {
-        return Err(ApiError::not_found(format!("no document {id:?}")));
-    };
-    let claims = d
-        .report
-        .claims
-        .into_iter()
-        .map(|c| DocClaim {
-            evidence_utf16: utf16(&d.text, c.evidence.start, c.evidence.end),
-            claim: c,
+) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    let store = state.store.clone();
+    ask.reply_async(format!("document {id:?}"), move |g| async move {
+        let Some(d) = store.document(&id).await? else {
+            return Err(ApiError::not_found(format!("no document {id:?}")));
+        };
+        // The reading the ledger holds (the store's may be newer).
+        let (document, claims) = match g.catalog.by_id.get(&id) {
+            Some(&i) => (g.catalog.docs[i].clone(), g.catalog.claims[i].clone()),
+            None => (d.report.document, d.report.claims),
+        };
+        let claims = claims
+            .into_iter()
+            .map(|c| DocClaim {
+                evidence_utf16: utf16(&d.text, c.evidence.start, c.evidence.end),
+                claim: c,
+            })
+            .collect();
+        Ok(DocumentOut {
+            document,
+            text: d.text,
+            duplicate_of: d.duplicate_of,
+            ingested_at: d.ingested_at,
+            claims,
         })
-        .collect();
-    Ok(Json(DocumentOut {
-        document: d.report.document,
-        text: d.text,
-        duplicate_of: d.duplicate_of,
-        ingested_at: d.ingested_at,
-        claims,
-    }))
+    })
+    .await
 }
 
-#[derive(Deserialize, IntoParams)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct ExportQuery {
     /// `json` (default), `geojson` or `csv`.
@@ -570,13 +835,15 @@ pub(crate) struct ExportQuery {
     at: Option<String>,
 }
 
-/// Truces, claims and incidents as JSON, GeoJSON or CSV.
+/// Truces, claims and incidents as JSON, GeoJSON or CSV (whole: not paged).
 #[utoipa::path(get, path = "/api/export", params(ExportQuery), responses(
-    (status = 200, description = "the export", body = Object), (status = 400, body = ErrorBody)))]
-pub(crate) async fn export(
-    State(state): State<AppState>,
-    Q(q): Q<ExportQuery>,
-) -> Result<Response, ApiError> {
+    (status = 200, description = "the export", body = Object),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 400, body = ErrorBody)))]
+pub(crate) async fn export(ask: Ask, Q(q): Q<ExportQuery>) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
     let what = match q.table.as_deref() {
         None => None,
         Some("truces") => Some(Table::Truces),
@@ -605,13 +872,14 @@ pub(crate) async fn export(
         Some(t) => Some(truce_ledger::parse_time(t)?),
         None => None,
     };
-    let bytes = read(&state, move |l, _| {
+    ask.reply_bytes(format!("export {q:?}"), ctype, move |g| {
         let mut out = Vec::new();
-        l.export_what(format, what, &mut out, at).map(|()| out)
+        g.ledger
+            .export_what(format, what, &mut out, at)
+            .map_err(|e| ApiError::internal("export", e))?;
+        Ok(out)
     })
-    .await?
-    .map_err(|e| ApiError::internal("export", e))?;
-    Ok(json_bytes(bytes, ctype))
+    .await
 }
 
 #[derive(Serialize, ToSchema)]
@@ -622,66 +890,71 @@ pub struct StatsOut {
     pub ledger: truce_ledger::Counts,
 }
 
-/// Counts of documents, duplicates, claims, truces, incidents, violations, disputes.
-#[utoipa::path(get, path = "/api/stats", responses((status = 200, body = StatsOut)))]
-pub(crate) async fn stats(State(state): State<AppState>) -> Result<Json<StatsOut>, ApiError> {
-    let store = state.store.stats().await?;
-    let ledger = read(&state, |l, _| l.counts()).await?;
-    Ok(Json(StatsOut { store, ledger }))
-}
-
-/// A JSON answer that depends only on the ledger, serialised once per
-/// ledger change.
-async fn cached(
-    state: &AppState,
-    key: &'static str,
-    f: impl FnOnce(&Ledger, &Catalog) -> Result<Vec<u8>, serde_json::Error> + Send + 'static,
-) -> Result<Response, ApiError> {
-    let hit = state
-        .cache
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get(key)
-        .cloned();
-    let bytes = match hit {
-        Some(b) => b,
-        None => {
-            let cache = state.cache.clone();
-            read(state, move |l, c| {
-                let bytes = axum::body::Bytes::from(f(l, c)?);
-                // Stored while the ledger's read lock is held: a write, which
-                // clears the cache under the write lock, cannot come between.
-                cache
-                    .write()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .insert(key, bytes.clone());
-                Ok::<_, serde_json::Error>(bytes)
-            })
-            .await?
-            .map_err(|e| ApiError::internal("serialise", e))?
-        }
-    };
-    Ok((
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        )],
-        bytes,
-    )
-        .into_response())
-}
-
-/// Everything the board draws that does not depend on the time: truces with areas,
-/// windows, exclusions and lifecycle; incidents with coordinates; violations; disputes.
-#[utoipa::path(get, path = "/api/overview", responses((status = 200, body = Overview)))]
-pub(crate) async fn overview(State(state): State<AppState>) -> Result<Response, ApiError> {
-    cached(&state, "overview", |l, c| {
-        serde_json::to_vec::<Overview>(&board::overview(l, c))
+/// Counts of documents, duplicates, claims, truces, incidents, violations, disputes (store and ledger from one snapshot).
+#[utoipa::path(get, path = "/api/stats", responses((status = 200, body = StatsOut),
+    (status = 304, description = "not modified (If-None-Match)")))]
+pub(crate) async fn stats(ask: Ask) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    ask.reply("stats".into(), |g| {
+        Ok(StatsOut {
+            store: g.stats.clone(),
+            ledger: g.ledger.counts(),
+        })
     })
     .await
 }
 
-#[derive(Deserialize, IntoParams)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct OverviewQuery {
+    /// Only truces with an area, and incidents and violations, at this place (or bearing on it).
+    place: Option<String>,
+    /// At most this many truces, incidents, violations and disputes each
+    /// (the latest when there are more; default 1000, at most 10000).
+    limit: Option<usize>,
+}
+
+/// What the board draws that does not depend on the chosen time: counts; truces with areas,
+/// windows, exclusions and (the latest) lifecycle steps; incidents with coordinates; violations;
+/// disputes. Bounded: at most `limit` of each, the latest, within `from`/`to` and the place.
+#[utoipa::path(get, path = "/api/overview", params(OverviewQuery, WindowQuery), responses(
+    (status = 200, body = Overview),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(crate) async fn overview(
+    ask: Ask,
+    Q(q): Q<OverviewQuery>,
+    Q(w): Q<WindowQuery>,
+) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    let window = w.window()?;
+    let limit = q.limit.unwrap_or(board::OVERVIEW_LIMIT);
+    if !(1..=board::OVERVIEW_MAX).contains(&limit) {
+        return Err(ApiError::bad_request(format!(
+            "limit must be between 1 and {}",
+            board::OVERVIEW_MAX
+        )));
+    }
+    ask.reply(format!("overview {q:?} {w:?}"), move |g| {
+        let place = place_of(&g.ledger, q.place.as_deref())?;
+        Ok(board::overview(
+            &g.ledger,
+            &g.catalog,
+            &board::Bounds {
+                place,
+                window,
+                limit,
+            },
+        ))
+    })
+    .await
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct BoardQuery {
     /// The board's time (default: a day after the latest report).
@@ -690,16 +963,66 @@ pub(crate) struct BoardQuery {
 
 /// The state of every truce area at a time, and what expires in the next 24 hours.
 #[utoipa::path(get, path = "/api/board", params(BoardQuery), responses(
-    (status = 200, body = Board), (status = 400, body = ErrorBody)))]
-pub(crate) async fn board_at(
-    State(state): State<AppState>,
-    Q(q): Q<BoardQuery>,
-) -> Result<Json<Board>, ApiError> {
-    read(&state, move |l, c| {
-        let at = time_or_latest(q.at.as_deref(), c)?;
-        Ok(Json(board::board(l, at)))
+    (status = 200, body = Board),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 400, body = ErrorBody)))]
+pub(crate) async fn board_at(ask: Ask, Q(q): Q<BoardQuery>) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    ask.reply(format!("board {q:?}"), move |g| {
+        let at = time_or_latest(q.at.as_deref(), &g.catalog)?;
+        Ok(board::board(&g.ledger, at))
     })
-    .await?
+    .await
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct IncidentsQuery {
+    /// Only incidents at this place or inside it.
+    place: Option<String>,
+    /// Kind or kind prefix (`incident.attack`).
+    kind: Option<String>,
+}
+
+/// Incident claims with a place on the map, in time order; paged, filtered by place, kind and `from`/`to`.
+#[utoipa::path(get, path = "/api/incidents", params(IncidentsQuery, WindowQuery, PageQuery), responses(
+    (status = 200, body = Vec<Incident>, headers(
+        ("x-next-cursor" = String, description = "cursor of the next page, when there is one"),
+        ("x-total-count" = usize, description = "items the filters select"))),
+    (status = 304, description = "not modified (If-None-Match)"),
+    (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(crate) async fn incidents(
+    ask: Ask,
+    Q(q): Q<IncidentsQuery>,
+    Q(w): Q<WindowQuery>,
+    Q(p): Q<PageQuery>,
+) -> Result<Response, ApiError> {
+    if let Some(r) = ask.not_modified() {
+        return Ok(r);
+    }
+    let (page, window) = (p.page()?, w.window()?);
+    let items = ask
+        .list(format!("incidents {q:?} {w:?}"), move |g| {
+            let l = &g.ledger;
+            let place = place_of(l, q.place.as_deref())?;
+            let kind = q.kind.as_deref().unwrap_or("");
+            Ok(g.catalog
+                .incidents
+                .iter()
+                .filter(|i| {
+                    i.kind.starts_with(kind)
+                        && window.holds_time(i.at)
+                        && place.is_none_or(|p| {
+                            i.place_id.as_deref().is_some_and(|id| inside(l, p, id))
+                        })
+                })
+                .cloned()
+                .collect::<Vec<Incident>>())
+        })
+        .await?;
+    Ok(ask.page_of(&items, page))
 }
 
 /// The OpenAPI document of this API.
@@ -838,35 +1161,20 @@ pub(crate) async fn post_reports(
         .map_err(|e| ApiError::internal("write", e))?
 }
 
-/// Stores a prepared batch (one writer at a time) and adds what is new to
-/// the ledger.
+/// Stores a prepared batch (one writer at a time), then brings the
+/// generation up to the store, so that the answer's reports are in what
+/// the next request sees.
 async fn store_and_link(
     state: AppState,
     prepared: truce_ingest::Prepared,
 ) -> Result<Response, ApiError> {
     let _one_writer = state.writing.lock().await;
     let outcome = truce_ingest::store_prepared(state.store.as_ref(), prepared).await?;
-    let added = outcome.added;
-    if !added.is_empty() {
-        let (ledger, cat, cache) = (
-            state.ledger.clone(),
-            state.catalog.clone(),
-            state.cache.clone(),
-        );
-        tokio::task::spawn_blocking(move || {
-            let mut l = ledger.write().unwrap_or_else(PoisonError::into_inner);
-            let mut c = cat.write().unwrap_or_else(PoisonError::into_inner);
-            for r in &added {
-                c.add(r);
-            }
-            l.extend(added);
-            cache
-                .write()
-                .unwrap_or_else(PoisonError::into_inner)
-                .clear();
-        })
-        .await
-        .map_err(|e| ApiError::internal("ledger update", e))?;
+    if !outcome.added.is_empty()
+        && let Err(e) = state.live.refresh(&state.store).await
+    {
+        // Stored all the same: the poll will pick it up.
+        eprintln!("truce serve: reading the store after a write: {e}");
     }
     Ok(Json(outcome.summary).into_response())
 }

@@ -3,6 +3,7 @@
 //! the board at one time (the state of every area, what expires soon).
 
 use crate::catalog::{Catalog, Incident};
+use crate::paging::Window;
 use serde::Serialize;
 use std::collections::HashMap;
 use truce_geo::{Gazetteer, PlaceId, PlaceKind};
@@ -60,7 +61,36 @@ pub struct Lane {
     pub excluded: Vec<LaneExclusion>,
     /// "areas controlled by X": recorded, not drawn.
     pub unresolved_exclusions: Vec<String>,
+    /// The latest [`LANE_EVENTS`] lifecycle steps, oldest first (all of
+    /// them: `/api/timeline?truce=ID`).
     pub events: Vec<LaneEvent>,
+    /// How many lifecycle steps the truce has.
+    pub events_total: usize,
+}
+
+/// Lifecycle steps a lane carries at most.
+pub const LANE_EVENTS: usize = 200;
+/// Items of each list an overview carries by default.
+pub const OVERVIEW_LIMIT: usize = 1000;
+/// The largest `limit` of an overview.
+pub const OVERVIEW_MAX: usize = 10_000;
+
+/// What an overview is limited to.
+pub(crate) struct Bounds {
+    pub place: Option<PlaceId>,
+    pub window: Window,
+    pub limit: usize,
+}
+
+/// How many of each thing the filters select (the lists may carry fewer).
+#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct OverviewCounts {
+    pub documents: usize,
+    pub claims: usize,
+    pub truces: usize,
+    pub incidents: usize,
+    pub violations: usize,
+    pub disputes: usize,
 }
 
 /// A violation, briefly (the claim itself: `/api/claims/{document}/{claim}`).
@@ -76,12 +106,17 @@ pub struct ViolationMark {
     pub accuser: String,
 }
 
-/// Everything the board draws that does not depend on the chosen time.
+/// Everything the board draws that does not depend on the chosen time,
+/// bounded: at most a limit of each list (the latest), with the counts.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Overview {
     /// Earliest and latest publication held.
     pub first: Option<String>,
     pub last: Option<String>,
+    pub counts: OverviewCounts,
+    /// Some list holds fewer items than its count (see the paged
+    /// `/api/truces`, `/api/incidents`, `/api/violations`, `/api/disputes`).
+    pub truncated: bool,
     pub truces: Vec<Lane>,
     pub incidents: Vec<Incident>,
     pub violations: Vec<ViolationMark>,
@@ -134,10 +169,36 @@ fn as_str<T: Serialize>(v: &T) -> String {
     }
 }
 
-pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog) -> Overview {
+/// Keeps the last `limit` items; `true` if some were dropped.
+fn latest<T>(items: &mut Vec<T>, limit: usize) -> bool {
+    let over = items.len().saturating_sub(limit);
+    items.drain(..over);
+    over > 0
+}
+
+/// Whether the place with gazetteer id `id` is `place`, lies in it or
+/// contains it (`inner`: lies in it or is it).
+fn near(gaz: &Gazetteer, place: PlaceId, id: &str, inner: bool) -> bool {
+    gaz.find_id(id)
+        .is_some_and(|p| gaz.contains(place, p) || (!inner && gaz.contains(p, place)))
+}
+
+pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog, bounds: &Bounds) -> Overview {
     let gaz = ledger.gazetteer();
+    let window = bounds.window;
     let mut truces = Vec::new();
-    for t in ledger.truces() {
+    let mut views = ledger.truces();
+    if bounds.place.is_some() || !window.is_open() {
+        views.retain(|t| {
+            t.areas.iter().any(|a| {
+                bounds
+                    .place
+                    .is_none_or(|p| near(gaz, p, &a.place.id, false))
+                    && window.meets(a.window.start.as_deref(), a.window.end.as_deref())
+            })
+        });
+    }
+    for t in views {
         let mut declarer: Vec<String> = Vec::new();
         for d in &t.declarer {
             if !declarer.contains(&d.name) {
@@ -189,8 +250,10 @@ pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog) -> Overview {
         for e in &mut excluded {
             e.contested = rejected.contains(&e.place.id);
         }
-        let events = ledger
-            .timeline(&Subject::Truce(t.id.clone()))
+        let mut steps = ledger.timeline(&Subject::Truce(t.id.clone()));
+        let events_total = steps.len();
+        latest(&mut steps, LANE_EVENTS);
+        let events = steps
             .into_iter()
             .map(|e| LaneEvent {
                 said: e.said,
@@ -209,11 +272,20 @@ pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog) -> Overview {
             excluded,
             unresolved_exclusions: unresolved,
             events,
+            events_total,
         });
     }
-    let violations = ledger
+    let mut violations: Vec<ViolationMark> = ledger
         .violations(None)
         .into_iter()
+        .filter(|v| {
+            window.holds(&v.claim.said)
+                && bounds.place.is_none_or(|p| {
+                    v.place
+                        .as_ref()
+                        .is_some_and(|vp| near(gaz, p, &vp.id, true))
+                })
+        })
         .map(|v| ViolationMark {
             truce: v.truce,
             explicit: v.explicit,
@@ -225,13 +297,53 @@ pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog) -> Overview {
             accuser: v.accuser.name,
         })
         .collect();
+    violations.sort_by(|a, b| a.said.cmp(&b.said));
+    let mut incidents: Vec<Incident> = catalog
+        .incidents
+        .iter()
+        .filter(|i| {
+            window.holds_time(i.at)
+                && bounds.place.is_none_or(|p| {
+                    i.place_id
+                        .as_deref()
+                        .is_some_and(|id| near(gaz, p, id, true))
+                })
+        })
+        .cloned()
+        .collect();
+    let mut disputes = ledger.disputes();
+    if !window.is_open() {
+        disputes.retain(|d| {
+            d.claims_for
+                .iter()
+                .chain(&d.claims_against)
+                .any(|c| window.holds(&c.said))
+        });
+    }
+    let counts = OverviewCounts {
+        documents: catalog.docs.len(),
+        claims: catalog.claims.iter().map(Vec::len).sum(),
+        truces: truces.len(),
+        incidents: incidents.len(),
+        violations: violations.len(),
+        disputes: disputes.len(),
+    };
+    let limit = bounds.limit;
+    // Truces stay in the ledger's order: the first ones; the rest: the latest.
+    let mut truncated = truces.len() > limit;
+    truces.truncate(limit);
+    truncated |= latest(&mut incidents, limit);
+    truncated |= latest(&mut violations, limit);
+    truncated |= latest(&mut disputes, limit);
     Overview {
         first: catalog.first.map(|d| d.to_string()),
         last: catalog.last.map(|d| d.to_string()),
+        counts,
+        truncated,
         truces,
-        incidents: catalog.incidents.clone(),
+        incidents,
         violations,
-        disputes: ledger.disputes(),
+        disputes,
     }
 }
 

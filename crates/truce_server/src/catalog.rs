@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use truce_model::{Claim, Document, Report};
 
 /// Document metadata and claims, without the text (the store has it).
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Catalog {
     pub docs: Vec<Document>,
     pub claims: Vec<Vec<Claim>>,
@@ -29,6 +29,9 @@ pub struct Incident {
     /// When it happened (or was reported), wall-clock ISO.
     pub said: String,
     pub place: String,
+    /// The place's gazetteer id, for filtering.
+    #[serde(skip)]
+    pub place_id: Option<String>,
     pub lat: f64,
     pub lon: f64,
     /// Perpetrators named by the claim.
@@ -54,13 +57,19 @@ pub(crate) fn claim_time(doc: &Document, claim: &Claim) -> Option<DateTime> {
 impl Catalog {
     pub fn from_reports(reports: &[Report]) -> Self {
         let mut c = Catalog::default();
-        for r in reports {
-            c.add(r);
-        }
+        c.add_all(reports);
         c
     }
 
-    pub fn add(&mut self, report: &Report) {
+    /// Adds reports (one already held is skipped).
+    pub fn add_all(&mut self, reports: &[Report]) {
+        for r in reports {
+            self.add_one(r);
+        }
+        self.incidents.sort_by_key(|i| i.at);
+    }
+
+    fn add_one(&mut self, report: &Report) {
         if self.by_id.contains_key(&report.document.id) {
             return;
         }
@@ -92,6 +101,7 @@ impl Catalog {
                 modality: claim.modality.as_str().to_string(),
                 said: at.to_string(),
                 place: place.name.clone(),
+                place_id: place.id.clone(),
                 lat: place.lat.unwrap_or_default(),
                 lon: place.lon.unwrap_or_default(),
                 perpetrators: claim
@@ -112,7 +122,6 @@ impl Catalog {
         self.by_id.insert(doc.id.clone(), self.docs.len());
         self.docs.push(doc.clone());
         self.claims.push(report.claims.clone());
-        self.incidents.sort_by_key(|i| i.at);
     }
 
     pub fn claim(&self, document: &str, claim: &str) -> Option<(&Document, &Claim)> {

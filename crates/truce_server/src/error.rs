@@ -7,7 +7,7 @@ use serde::Serialize;
 
 /// An API error: a status and a message for people (and, for unknown
 /// places, "did you mean" suggestions).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ApiError {
     pub status: StatusCode,
     pub message: String,

@@ -28,26 +28,30 @@ mod board;
 mod catalog;
 mod error;
 mod guard;
+mod live;
 mod openapi;
+mod paging;
 mod web;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, OnceLock};
+use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use truce_extract::Extractor;
-use truce_ledger::Ledger;
-use truce_store::{SqlStore, Store, StoreError};
+use truce_store::{SqlStore, StoreError};
 
 pub use error::ApiError;
 pub use guard::{
     DEFAULT_BODY_TIMEOUT, DEFAULT_DRAIN, DEFAULT_MAX_CONCURRENT, DEFAULT_REQUEST_TIMEOUT, Limits,
     guarded,
 };
+pub use live::{DEFAULT_POLL, Generation};
 pub use openapi::openapi;
+pub use paging::{DEFAULT_LIMIT, MAX_LIMIT};
 
 /// Default listening address: loopback only.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8765";
@@ -77,6 +81,9 @@ pub struct ServerConfig {
     /// Request and body timeouts, the cap on requests at once, the drain
     /// deadline on shutdown (see [`Limits`]).
     pub limits: Limits,
+    /// How often the store is asked for what other processes wrote
+    /// (default [`DEFAULT_POLL`]; zero: never).
+    pub poll: std::time::Duration,
 }
 
 impl ServerConfig {
@@ -93,6 +100,7 @@ impl ServerConfig {
             body_limit: DEFAULT_BODY_LIMIT,
             cors_origins: Vec::new(),
             limits: Limits::default(),
+            poll: DEFAULT_POLL,
         }
     }
 }
@@ -151,8 +159,8 @@ pub fn check_token(config: &ServerConfig) -> Result<(), ServerError> {
 #[derive(Clone)]
 pub struct AppState {
     pub(crate) store: Arc<SqlStore>,
-    pub(crate) ledger: Arc<RwLock<Ledger>>,
-    pub(crate) catalog: Arc<RwLock<catalog::Catalog>>,
+    /// The generation answered from, and what replaces it.
+    pub(crate) live: Arc<live::Live>,
     pub(crate) token: Option<Arc<str>>,
     pub(crate) read_only: bool,
     pub(crate) body_limit: usize,
@@ -161,38 +169,53 @@ pub struct AppState {
     pub(crate) extractor: Arc<OnceLock<Result<Extractor, String>>>,
     /// One write at a time.
     pub(crate) writing: Arc<tokio::sync::Mutex<()>>,
-    /// Serialised answers that depend only on the ledger (overview, truces,
-    /// disputes, violations), cleared by every write.
-    pub(crate) cache: Arc<RwLock<std::collections::HashMap<&'static str, axum::body::Bytes>>>,
 }
 
 impl AppState {
-    /// State over an open store: the ledger is built from its reports.
+    /// State over an open store: the first generation is read from it, and
+    /// a task polls it every [`ServerConfig::poll`] (none when zero) for
+    /// what other processes write.
     pub async fn load(store: SqlStore, config: &ServerConfig) -> Result<Self, ServerError> {
-        let reports = store.reports().await?;
-        let catalog = catalog::Catalog::from_reports(&reports);
-        let ledger = tokio::task::spawn_blocking(move || {
-            Ledger::from_reports(truce_geo::Gazetteer::embedded(), reports)
-        })
-        .await
-        .map_err(|e| ServerError::Io(e.to_string()))?;
+        let live = live::Live::load(&store).await?;
+        let store = Arc::new(store);
+        live::follow(Arc::downgrade(&live), store.clone(), config.poll);
         Ok(AppState {
-            store: Arc::new(store),
-            ledger: Arc::new(RwLock::new(ledger)),
-            catalog: Arc::new(RwLock::new(catalog)),
+            store,
+            live,
             token: config.token.as_deref().map(Arc::from),
             read_only: config.read_only,
             body_limit: config.body_limit,
             body_timeout: config.limits.body_timeout,
             extractor: Arc::new(OnceLock::new()),
             writing: Arc::new(tokio::sync::Mutex::new(())),
-            cache: Arc::new(RwLock::new(std::collections::HashMap::new())),
         })
     }
 
-    /// The shared ledger (read it, or add reports to it).
-    pub fn ledger(&self) -> Arc<RwLock<Ledger>> {
-        self.ledger.clone()
+    /// The generation answered from now.
+    pub fn current(&self) -> Arc<Generation> {
+        self.live.current()
+    }
+
+    /// Every new generation, as it replaces the old one (for feeds).
+    pub fn generations(&self) -> tokio::sync::watch::Receiver<Arc<Generation>> {
+        self.live.subscribe()
+    }
+
+    /// Reads the store's sequence and, when it moved, builds the new
+    /// generation before returning (the poll does this on its own).
+    pub async fn refresh(&self) -> Result<bool, ServerError> {
+        Ok(self.live.refresh(&self.store).await?)
+    }
+
+    /// Expensive answers computed so far (each once per generation,
+    /// however many requests asked at once): for tests and monitoring.
+    pub fn computations(&self) -> u64 {
+        self.live.computations()
+    }
+
+    /// Generations built since the first.
+    pub fn rebuilds(&self) -> u64 {
+        self.live.rebuilds()
     }
 }
 
@@ -212,6 +235,9 @@ pub fn router(state: AppState) -> Router {
             HeaderName::from_static("referrer-policy"),
             HeaderValue::from_static("no-referrer"),
         ))
+        // gzip or brotli as the client accepts (not for event streams or
+        // bodies under 32 bytes: tower-http's default predicate).
+        .layer(CompressionLayer::new().gzip(true).br(true))
 }
 
 /// [`router`] with CORS allowing the given origins (GET and POST, the
@@ -234,7 +260,17 @@ pub fn router_with_cors(state: AppState, origins: &[String]) -> Result<Router, S
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(values))
             .allow_methods([Method::GET, Method::POST])
-            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE]),
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                header::IF_NONE_MATCH,
+            ])
+            .expose_headers([
+                header::ETAG,
+                header::LINK,
+                HeaderName::from_static(paging::NEXT_CURSOR),
+                HeaderName::from_static(paging::TOTAL_COUNT),
+            ]),
     ))
 }
 

@@ -9,7 +9,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 #[openapi(
     info(
         title = "truce",
-        description = "The ceasefire ledger: truces, their areas and windows, claims with their sources, incidents, violations and disputes. Times are wall-clock in Syria (Asia/Damascus) unless given with an offset. Errors are {\"error\": \"...\"}."
+        description = "The ceasefire ledger: truces, their areas and windows, claims with their sources, incidents, violations and disputes. Times are wall-clock in Syria (Asia/Damascus) unless given with an offset. Errors are {\"error\": \"...\"}. Lists are paged: `limit` (default 100, at most 1000) and `cursor` (opaque: the `X-Next-Cursor` header of the previous page; `Link: <...>; rel=\"next\"` gives the whole next request); the body stays a JSON array, and `X-Total-Count` counts what the filters select where it is known. Every GET answer carries a weak ETag made of the store's sequence and the request: `If-None-Match` with it gives 304 until the store changes. Answers are gzip or brotli compressed when the client accepts it."
     ),
     paths(
         api::health,
@@ -29,6 +29,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         api::stats,
         api::overview,
         api::board_at,
+        api::incidents,
         api::post_reports,
     ),
     modifiers(&Bearer)
