@@ -137,6 +137,22 @@ pub struct ServeArgs {
     /// An origin allowed by CORS (repeat for more); none: no CORS headers.
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
     pub cors_origins: Vec<String>,
+
+    /// Post alert events (signed JSON) to this URL after each change of the store.
+    #[arg(long, value_name = "URL", requires = "secret_file")]
+    pub webhook: Option<String>,
+
+    /// File whose first line is the webhook's HMAC secret.
+    #[arg(long, value_name = "FILE", requires = "webhook")]
+    pub secret_file: Option<std::path::PathBuf>,
+
+    /// How far ahead a truce's end makes an 'expiring' alert: 24h, 2d, 90m.
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
+    pub horizon: jiff::SignedDuration,
+
+    /// The record of delivered alerts (default: beside an SQLite store, DB.alerts.jsonl).
+    #[arg(long, value_name = "FILE")]
+    pub alert_state: Option<std::path::PathBuf>,
 }
 
 const WATCH_HELP: &str = "\

@@ -371,6 +371,20 @@ pub fn serve(db: Option<&str>, args: &crate::cli::ServeArgs) -> Result<()> {
     config.read_only = args.read_only;
     config.body_limit = args.body_limit;
     config.cors_origins.clone_from(&args.cors_origins);
+    config.alerts.horizon = args.horizon;
+    if let Some(url) = &args.webhook {
+        let file = args
+            .secret_file
+            .as_deref()
+            .ok_or_else(|| anyhow!("--webhook needs --secret-file FILE"))?;
+        let hook = truce_alert::Webhook::new(url, truce_alert::read_secret(file)?)?;
+        let state = match &args.alert_state {
+            Some(path) => path.clone(),
+            None => crate::watch::default_state(&config.db)?,
+        };
+        let record = truce_alert::Delivered::open(&state)?;
+        config.alerts.webhook = Some((hook, std::sync::Arc::new(std::sync::Mutex::new(record))));
+    }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

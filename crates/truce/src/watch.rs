@@ -281,7 +281,7 @@ fn check_source(source: &str) -> Result<()> {
 }
 
 /// `STORE.alerts.jsonl` beside an SQLite file; other stores need --state.
-fn default_state(location: &str) -> Result<PathBuf> {
+pub(crate) fn default_state(location: &str) -> Result<PathBuf> {
     let need = || {
         anyhow!(
             "give --state FILE for the record of delivered alerts (the store {location:?} is not a file)"

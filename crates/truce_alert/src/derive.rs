@@ -303,7 +303,7 @@ fn claim_ref(c: &ClaimView, options: &Options) -> ClaimRef {
     ClaimRef {
         document: c.document.clone(),
         claim: c.claim.clone(),
-        kind: c.kind.clone(),
+        kind: c.kind.to_string(),
         said: parse_civil(&c.said)
             .map(|s| stamp(s, &options.zone))
             .unwrap_or_else(|| c.said.clone()),

@@ -27,6 +27,7 @@ mod api;
 mod board;
 mod catalog;
 mod error;
+mod feed;
 mod guard;
 mod live;
 mod openapi;
@@ -45,6 +46,7 @@ use truce_extract::Extractor;
 use truce_store::{SqlStore, StoreError};
 
 pub use error::ApiError;
+pub use feed::AlertConfig;
 pub use guard::{
     DEFAULT_BODY_TIMEOUT, DEFAULT_DRAIN, DEFAULT_MAX_CONCURRENT, DEFAULT_REQUEST_TIMEOUT, Limits,
     guarded,
@@ -81,6 +83,8 @@ pub struct ServerConfig {
     /// Request and body timeouts, the cap on requests at once, the drain
     /// deadline on shutdown (see [`Limits`]).
     pub limits: Limits,
+    /// The alerts' horizon and the webhook to post them to (none by default).
+    pub alerts: AlertConfig,
     /// How often the store is asked for what other processes wrote
     /// (default [`DEFAULT_POLL`]; zero: never).
     pub poll: std::time::Duration,
@@ -100,6 +104,7 @@ impl ServerConfig {
             body_limit: DEFAULT_BODY_LIMIT,
             cors_origins: Vec::new(),
             limits: Limits::default(),
+            alerts: AlertConfig::default(),
             poll: DEFAULT_POLL,
         }
     }
@@ -169,6 +174,8 @@ pub struct AppState {
     pub(crate) extractor: Arc<OnceLock<Result<Extractor, String>>>,
     /// One write at a time.
     pub(crate) writing: Arc<tokio::sync::Mutex<()>>,
+    /// The alert feed, its event stream and webhook poster.
+    pub(crate) alerts: feed::Alerts,
 }
 
 impl AppState {
@@ -179,6 +186,7 @@ impl AppState {
         let live = live::Live::load(&store).await?;
         let store = Arc::new(store);
         live::follow(Arc::downgrade(&live), store.clone(), config.poll);
+        let alerts = feed::Alerts::start(live.subscribe(), &config.alerts);
         Ok(AppState {
             store,
             live,
@@ -188,6 +196,7 @@ impl AppState {
             body_timeout: config.limits.body_timeout,
             extractor: Arc::new(OnceLock::new()),
             writing: Arc::new(tokio::sync::Mutex::new(())),
+            alerts,
         })
     }
 
@@ -225,6 +234,7 @@ pub fn router(state: AppState) -> Router {
     let limit = state.body_limit;
     api::routes()
         .merge(web::routes())
+        .merge(feed::routes())
         .with_state(state)
         .layer(axum::extract::DefaultBodyLimit::max(limit))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -31,6 +31,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         api::board_at,
         api::incidents,
         api::post_reports,
+        crate::feed::feed_atom,
+        crate::feed::events,
     ),
     modifiers(&Bearer)
 )]
