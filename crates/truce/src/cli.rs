@@ -193,6 +193,10 @@ pub struct WatchArgs {
     #[arg(long, value_name = "FILE", requires = "webhook")]
     pub secret_file: Option<std::path::PathBuf>,
 
+    /// Seconds each webhook attempt may take (three attempts per event).
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub webhook_timeout: u64,
+
     /// How far ahead a truce's end makes an 'expiring' alert: 24h, 2d, 90m.
     #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
     pub horizon: jiff::SignedDuration,

@@ -86,7 +86,9 @@ pub fn run(db: Option<&str>, args: &WatchArgs) -> Result<ExitCode> {
                 .as_deref()
                 .ok_or_else(|| anyhow!("--webhook needs --secret-file FILE"))?;
             let secret = truce_alert::read_secret(file)?;
-            Sink::Webhook(Webhook::new(url, secret)?)
+            let mut hook = Webhook::new(url, secret)?;
+            hook.timeout = Duration::from_secs(args.webhook_timeout);
+            Sink::Webhook(hook)
         }
         None => Sink::Stdout,
     };
@@ -105,6 +107,7 @@ pub fn run(db: Option<&str>, args: &WatchArgs) -> Result<ExitCode> {
         let (stop, wake) = (stop.clone(), wake.clone());
         rt.spawn(async move {
             signalled().await;
+            eprintln!("truce watch: stopping (after the delivery under way, if any)");
             stop.store(true, Ordering::SeqCst);
             wake.notify_one();
         });

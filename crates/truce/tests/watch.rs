@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 const SECRET: &str = "loopback-test-secret";
@@ -39,6 +39,8 @@ struct Loopback {
     files: Arc<Mutex<HashMap<String, (String, String)>>>,
     received: Arc<Mutex<Vec<Received>>>,
     fail_next: Arc<Mutex<u32>>,
+    /// While true, an accepted POST waits before it is answered.
+    hold: Arc<(Mutex<bool>, Condvar)>,
 }
 
 impl Loopback {
@@ -50,6 +52,7 @@ impl Loopback {
             files: Arc::default(),
             received: Arc::default(),
             fail_next: Arc::default(),
+            hold: Arc::default(),
         };
         let s = server.clone();
         std::thread::spawn(move || {
@@ -74,6 +77,20 @@ impl Loopback {
 
     fn posts(&self) -> Vec<Received> {
         self.received.lock().expect("received").clone()
+    }
+
+    fn set_hold(&self, on: bool) {
+        let (lock, cvar) = &*self.hold;
+        *lock.lock().expect("hold") = on;
+        cvar.notify_all();
+    }
+
+    /// Waits for the test to release the hold (at most two minutes: a
+    /// guard against a hang, never a measure).
+    fn wait_while_held(&self) {
+        let (lock, cvar) = &*self.hold;
+        let held = lock.lock().expect("hold");
+        let _ = cvar.wait_timeout_while(held, Duration::from_secs(120), |on| *on);
     }
 
     fn answer(&self, stream: TcpStream) {
@@ -130,6 +147,9 @@ impl Loopback {
                 None => ("404 Not Found", String::from("text/plain"), String::new()),
             }
         };
+        if method == "POST" && status.starts_with("200") {
+            self.wait_while_held();
+        }
         let mut stream = stream;
         let _ = write!(
             stream,
@@ -439,4 +459,67 @@ fn a_folder_is_watched_and_bad_sources_are_named() {
     ]
     .concat());
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn sigterm_during_a_delivery_finishes_it_records_it_and_stops() {
+    let dir = scratch("sigterm");
+    let server = Loopback::start();
+    server.serve("/feed.jsonl", "application/x-ndjson", FIRST);
+    server.set_hold(true);
+    let args = watch_args(&dir, &server.url("/feed.jsonl"), Some(&server.url("/hook")));
+    // the receiver holds its answer: let each attempt wait long enough
+    let mut child = Command::new(bin())
+        .args(&args)
+        .args(["--every", "1h", "--webhook-timeout", "600"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start watch");
+    // the first event has arrived and waits for its answer
+    let mut waited = 0;
+    while server.posts().is_empty() && waited < 1200 {
+        std::thread::sleep(Duration::from_millis(100));
+        waited += 1;
+    }
+    assert_eq!(server.posts().len(), 1, "the first POST arrived");
+    // the watcher's messages, line by line
+    let stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let (tx, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stderr.lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill -TERM");
+    assert!(killed.success());
+    // it says it heard the signal; only then does the receiver answer
+    let mut said = Vec::new();
+    while let Ok(line) = lines.recv_timeout(Duration::from_secs(120)) {
+        let heard = line.contains("stopping");
+        said.push(line);
+        if heard {
+            break;
+        }
+    }
+    assert!(said.iter().any(|l| l.contains("stopping")), "{said:?}");
+    server.set_hold(false);
+    let status = child.wait().expect("the watcher stops");
+    said.extend(lines.iter());
+    let stderr = said.join("\n");
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    // the event in flight was finished and recorded; the next one waits
+    assert_eq!(server.posts().len(), 1, "{stderr}");
+    let record = std::fs::read_to_string(dir.join("t.db.alerts.jsonl")).expect("record");
+    assert_eq!(record.lines().count(), 1, "{record}");
+    // started again: the rest, and nothing twice
+    let out = run(&[args, vec!["--once".into()]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let events = check_signed(&server.posts());
+    assert_each_once(&events);
+    assert_eq!(kinds(&events), ["declared", "expiring"]);
 }
