@@ -312,10 +312,19 @@ fn killed_and_restarted_the_watcher_loses_and_repeats_nothing() {
         }
     });
     let summary = rx.recv_timeout(Duration::from_secs(300));
+    // a second watcher on the same record is refused while the first runs
+    let second = run(&[args.clone(), vec!["--once".into()]].concat());
     child.kill().expect("kill -9");
     let _ = child.wait();
     let summary = summary.expect("the first round finished");
     assert!(summary.contains("2 sent"), "{summary}");
+    assert_eq!(second.status.code(), Some(1), "{}", text(&second.stderr));
+    assert!(
+        text(&second.stderr).contains("t.db.alerts.jsonl")
+            && text(&second.stderr).contains("in use"),
+        "{}",
+        text(&second.stderr)
+    );
     assert_eq!(
         kinds(&check_signed(&server.posts())),
         ["declared", "expiring"]

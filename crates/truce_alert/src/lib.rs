@@ -49,6 +49,7 @@
 //! std::fs::create_dir_all(&dir).unwrap();
 //! let mut delivered = Delivered::open(&dir.join("alerts.jsonl")).unwrap();
 //! delivered.record("stdout", &found[1]).unwrap();
+//! drop(delivered); // the record is locked while open
 //! assert!(Delivered::open(&dir.join("alerts.jsonl")).unwrap().contains("stdout", &found[1].id));
 //! # std::fs::remove_dir_all(&dir).unwrap();
 //! ```

@@ -24,8 +24,9 @@ struct Line {
 /// A line is appended and synced only after the sink accepted the event,
 /// so a process killed at any moment loses no event: at worst the one
 /// being delivered is sent again after a restart, with the same id. A torn
-/// last line (killed while writing it) is ignored on reading. One process
-/// at a time should append to a file.
+/// last line (killed while writing it) is ignored on reading. The file is
+/// locked while it is open (an advisory lock, released when the process
+/// ends however it ends): a second watcher on the same record is refused.
 #[derive(Debug)]
 pub struct Delivered {
     path: PathBuf,
@@ -49,6 +50,16 @@ impl Delivered {
             .append(true)
             .open(path)
             .map_err(|e| err(e.to_string()))?;
+        // two senders on one record would both send what it lacks
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(err(
+                    "in use by another truce watch or serve (give each its own --state)".into(),
+                ));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(err(e.to_string())),
+        }
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
             .map_err(|e| err(e.to_string()))?;
@@ -182,6 +193,9 @@ mod tests {
         assert!(!d.contains("stdout", "ev-a"));
         assert_eq!(d.len(), 1);
         d.record("hook", &event("ev-b")).expect("record b");
+        let busy = Delivered::open(&path).expect_err("locked while open");
+        assert!(busy.to_string().contains("in use"), "{busy}");
+        drop(d);
         let d = Delivered::open(&path).expect("third open");
         assert!(d.contains("hook", "ev-b"));
         assert_eq!(d.len(), 2);
