@@ -4,6 +4,7 @@ use crate::AppState;
 use crate::board::{self, Board, Overview};
 use crate::catalog::{Catalog, Incident, claim_time};
 use crate::error::{ApiError, ErrorBody};
+use crate::live::Generation;
 use crate::paging::{Ask, PageQuery, WindowQuery};
 use axum::body::Body;
 use axum::extract::{FromRequestParts, Path, Query, State};
@@ -140,6 +141,15 @@ fn bears_on(l: &Ledger, place: PlaceId, id: &str) -> bool {
 fn inside(l: &Ledger, place: PlaceId, id: &str) -> bool {
     let gaz = l.gazetteer();
     gaz.find_id(id).is_some_and(|p| gaz.contains(place, p))
+}
+
+/// The positions of the items `keep` keeps.
+fn positions<T>(all: &[T], keep: impl Fn(&T) -> bool) -> Vec<u32> {
+    all.iter()
+        .enumerate()
+        .filter(|(_, x)| keep(x))
+        .filter_map(|(i, _)| u32::try_from(i).ok())
+        .collect()
 }
 
 fn known_truce(l: &Ledger, truce: Option<&str>) -> Result<(), ApiError> {
@@ -301,20 +311,22 @@ pub(crate) async fn violations(
         return Ok(r);
     }
     let (page, window) = (p.page()?, w.window()?);
-    let items = ask
-        .list(format!("violations {q:?} {w:?}"), move |g| {
+    ask.select(
+        format!("violations {q:?} {w:?}"),
+        page,
+        Generation::violations,
+        move |g, all| {
             let l = &g.ledger;
             known_truce(l, q.truce.as_deref())?;
             let place = place_of(l, q.place.as_deref())?;
-            let mut out = l.violations(q.truce.as_deref());
-            out.retain(|v| {
-                window.holds(&v.claim.said)
+            Ok(positions(all, |v| {
+                q.truce.as_deref().is_none_or(|t| v.truce == t)
+                    && window.holds(&v.claim.said)
                     && place.is_none_or(|p| v.place.as_ref().is_some_and(|vp| inside(l, p, &vp.id)))
-            });
-            Ok(out)
-        })
-        .await?;
-    Ok(ask.page_of(&items, page))
+            }))
+        },
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -348,19 +360,19 @@ pub(crate) async fn disputes(
         return Ok(r);
     }
     let (page, window) = (p.page()?, w.window()?);
-    let items = ask
-        .list(format!("disputes {q:?} {w:?}"), move |g| {
-            let l = &g.ledger;
-            known_truce(l, q.truce.as_deref())?;
-            let mut out = l.disputes();
-            out.retain(|d| {
+    ask.select(
+        format!("disputes {q:?} {w:?}"),
+        page,
+        Generation::disputes,
+        move |g, all| {
+            known_truce(&g.ledger, q.truce.as_deref())?;
+            Ok(positions(all, |d| {
                 q.truce.as_ref().is_none_or(|t| d.truces.contains(t))
                     && (window.is_open() || dispute_times(d).any(|t| window.holds(t)))
-            });
-            Ok(out)
-        })
-        .await?;
-    Ok(ask.page_of(&items, page))
+            }))
+        },
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -387,23 +399,23 @@ pub(crate) async fn truces(
         return Ok(r);
     }
     let (page, window) = (p.page()?, w.window()?);
-    let items = ask
-        .list(format!("truces {q:?} {w:?}"), move |g| {
+    ask.select(
+        format!("truces {q:?} {w:?}"),
+        page,
+        Generation::truces,
+        move |g, all| {
             let l = &g.ledger;
             let place = place_of(l, q.place.as_deref())?;
-            let mut out = l.truces();
-            if place.is_some() || !window.is_open() {
-                out.retain(|t| {
-                    t.areas.iter().any(|a| {
+            Ok(positions(all, |t| {
+                (place.is_none() && window.is_open())
+                    || t.areas.iter().any(|a| {
                         place.is_none_or(|p| bears_on(l, p, &a.place.id))
                             && window.meets(a.window.start.as_deref(), a.window.end.as_deref())
                     })
-                });
-            }
-            Ok(out)
-        })
-        .await?;
-    Ok(ask.page_of(&items, page))
+            }))
+        },
+    )
+    .await
 }
 
 /// One truce record.
@@ -633,7 +645,7 @@ pub(crate) async fn claims(
         let first_claim = (page.start & ((1 << CLAIM_BITS) - 1)) as usize;
         let docs: Vec<usize> = match &q.document {
             Some(d) => c.by_id.get(d).copied().into_iter().collect(),
-            None => (first_doc.min(c.docs.len())..c.docs.len()).collect(),
+            None => (first_doc.min(c.entries.len())..c.entries.len()).collect(),
         };
         let mut out = Vec::new();
         for d in docs {
@@ -641,8 +653,8 @@ pub(crate) async fn claims(
                 continue;
             }
             let skip = if d == first_doc { first_claim } else { 0 };
-            let doc = &c.docs[d];
-            for (i, cl) in c.claims[d].iter().enumerate().skip(skip) {
+            let doc = &c.entries[d].doc;
+            for (i, cl) in c.entries[d].claims.iter().enumerate().skip(skip) {
                 let wanted = cl.kind.as_str().starts_with(kind)
                     && linked
                         .as_ref()
@@ -801,7 +813,10 @@ pub(crate) async fn document(
         };
         // The reading the ledger holds (the store's may be newer).
         let (document, claims) = match g.catalog.by_id.get(&id) {
-            Some(&i) => (g.catalog.docs[i].clone(), g.catalog.claims[i].clone()),
+            Some(&i) => {
+                let e = &g.catalog.entries[i];
+                (e.doc.clone(), e.claims.clone())
+            }
             None => (d.report.document, d.report.claims),
         };
         let claims = claims
@@ -900,7 +915,7 @@ pub(crate) async fn stats(ask: Ask) -> Result<Response, ApiError> {
     ask.reply("stats".into(), |g| {
         Ok(StatsOut {
             store: g.stats.clone(),
-            ledger: g.ledger.counts(),
+            ledger: g.counts(),
         })
     })
     .await
@@ -912,7 +927,7 @@ pub(crate) struct OverviewQuery {
     /// Only truces with an area, and incidents and violations, at this place (or bearing on it).
     place: Option<String>,
     /// At most this many truces, incidents, violations and disputes each
-    /// (the latest when there are more; default 1000, at most 10000).
+    /// (the latest when there are more; default 100, at most 1000).
     limit: Option<usize>,
 }
 
@@ -942,8 +957,7 @@ pub(crate) async fn overview(
     ask.reply(format!("overview {q:?} {w:?}"), move |g| {
         let place = place_of(&g.ledger, q.place.as_deref())?;
         Ok(board::overview(
-            &g.ledger,
-            &g.catalog,
+            g,
             &board::Bounds {
                 place,
                 window,

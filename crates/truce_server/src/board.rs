@@ -2,12 +2,13 @@
 //! lifecycle, incidents, violations, disputes; the same at every time) and
 //! the board at one time (the state of every area, what expires soon).
 
-use crate::catalog::{Catalog, Incident};
+use crate::catalog::Incident;
+use crate::live::Generation;
 use crate::paging::Window;
 use serde::Serialize;
 use std::collections::HashMap;
 use truce_geo::{Gazetteer, PlaceId, PlaceKind};
-use truce_ledger::{Dispute, Ledger, Subject};
+use truce_ledger::{Dispute, Ledger, Subject, TruceView};
 
 /// A place with what the map needs to draw it.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -71,9 +72,9 @@ pub struct Lane {
 /// Lifecycle steps a lane carries at most.
 pub const LANE_EVENTS: usize = 200;
 /// Items of each list an overview carries by default.
-pub const OVERVIEW_LIMIT: usize = 1000;
+pub const OVERVIEW_LIMIT: usize = 100;
 /// The largest `limit` of an overview.
-pub const OVERVIEW_MAX: usize = 10_000;
+pub const OVERVIEW_MAX: usize = 1000;
 
 /// What an overview is limited to.
 pub(crate) struct Bounds {
@@ -183,11 +184,12 @@ fn near(gaz: &Gazetteer, place: PlaceId, id: &str, inner: bool) -> bool {
         .is_some_and(|p| gaz.contains(place, p) || (!inner && gaz.contains(p, place)))
 }
 
-pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog, bounds: &Bounds) -> Overview {
+pub(crate) fn overview(g: &Generation, bounds: &Bounds) -> Overview {
+    let (ledger, catalog) = (&g.ledger, &g.catalog);
     let gaz = ledger.gazetteer();
     let window = bounds.window;
     let mut truces = Vec::new();
-    let mut views = ledger.truces();
+    let mut views: Vec<&TruceView> = g.truces().iter().collect();
     if bounds.place.is_some() || !window.is_open() {
         views.retain(|t| {
             t.areas.iter().any(|a| {
@@ -198,6 +200,9 @@ pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog, bounds: &Bounds) -> O
             })
         });
     }
+    // The latest truces (the ledger numbers them as they appear).
+    let truce_total = views.len();
+    let mut truncated = latest(&mut views, bounds.limit);
     for t in views {
         let mut declarer: Vec<String> = Vec::new();
         for d in &t.declarer {
@@ -264,8 +269,8 @@ pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog, bounds: &Bounds) -> O
             })
             .collect();
         truces.push(Lane {
-            id: t.id,
-            name: t.name,
+            id: t.id.clone(),
+            name: t.name.clone(),
             level: as_str(&t.level),
             declarer,
             areas,
@@ -275,9 +280,9 @@ pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog, bounds: &Bounds) -> O
             events_total,
         });
     }
-    let mut violations: Vec<ViolationMark> = ledger
-        .violations(None)
-        .into_iter()
+    let mut marks: Vec<&truce_ledger::Violation> = g
+        .violations()
+        .iter()
         .filter(|v| {
             window.holds(&v.claim.said)
                 && bounds.place.is_none_or(|p| {
@@ -286,18 +291,23 @@ pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog, bounds: &Bounds) -> O
                         .is_some_and(|vp| near(gaz, p, &vp.id, true))
                 })
         })
+        .collect();
+    marks.sort_by(|a, b| a.claim.said.cmp(&b.claim.said));
+    let violation_total = marks.len();
+    truncated |= latest(&mut marks, bounds.limit);
+    let violations: Vec<ViolationMark> = marks
+        .into_iter()
         .map(|v| ViolationMark {
-            truce: v.truce,
+            truce: v.truce.clone(),
             explicit: v.explicit,
-            said: v.claim.said,
-            document: v.claim.document,
-            claim: v.claim.claim,
-            place: v.place.map(|p| p.name),
-            accused: v.accused.into_iter().map(|a| a.name).collect(),
-            accuser: v.accuser.name,
+            said: v.claim.said.clone(),
+            document: v.claim.document.clone(),
+            claim: v.claim.claim.clone(),
+            place: v.place.as_ref().map(|p| p.name.clone()),
+            accused: v.accused.iter().map(|a| a.name.clone()).collect(),
+            accuser: v.accuser.name.clone(),
         })
         .collect();
-    violations.sort_by(|a, b| a.said.cmp(&b.said));
     let mut incidents: Vec<Incident> = catalog
         .incidents
         .iter()
@@ -311,7 +321,7 @@ pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog, bounds: &Bounds) -> O
         })
         .cloned()
         .collect();
-    let mut disputes = ledger.disputes();
+    let mut disputes = g.disputes().to_vec();
     if !window.is_open() {
         disputes.retain(|d| {
             d.claims_for
@@ -321,19 +331,15 @@ pub(crate) fn overview(ledger: &Ledger, catalog: &Catalog, bounds: &Bounds) -> O
         });
     }
     let counts = OverviewCounts {
-        documents: catalog.docs.len(),
-        claims: catalog.claims.iter().map(Vec::len).sum(),
-        truces: truces.len(),
+        documents: catalog.entries.len(),
+        claims: catalog.entries.iter().map(|e| e.claims.len()).sum(),
+        truces: truce_total,
         incidents: incidents.len(),
-        violations: violations.len(),
+        violations: violation_total,
         disputes: disputes.len(),
     };
     let limit = bounds.limit;
-    // Truces stay in the ledger's order: the first ones; the rest: the latest.
-    let mut truncated = truces.len() > limit;
-    truces.truncate(limit);
     truncated |= latest(&mut incidents, limit);
-    truncated |= latest(&mut violations, limit);
     truncated |= latest(&mut disputes, limit);
     Overview {
         first: catalog.first.map(|d| d.to_string()),

@@ -4,17 +4,25 @@
 use jiff::civil::DateTime;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 use truce_model::{Claim, Document, Report};
 
 /// Document metadata and claims, without the text (the store has it).
+/// Cloning it copies pointers to the documents, not the documents: a new
+/// generation extends a clone of the old one.
 #[derive(Clone, Default)]
 pub(crate) struct Catalog {
-    pub docs: Vec<Document>,
-    pub claims: Vec<Vec<Claim>>,
+    pub entries: Vec<Arc<Entry>>,
     pub by_id: HashMap<String, usize>,
     pub incidents: Vec<Incident>,
     pub first: Option<DateTime>,
     pub last: Option<DateTime>,
+}
+
+/// One document's metadata and claims.
+pub(crate) struct Entry {
+    pub doc: Document,
+    pub claims: Vec<Claim>,
 }
 
 /// An incident claim with a place on the map.
@@ -119,14 +127,16 @@ impl Catalog {
                 at,
             });
         }
-        self.by_id.insert(doc.id.clone(), self.docs.len());
-        self.docs.push(doc.clone());
-        self.claims.push(report.claims.clone());
+        self.by_id.insert(doc.id.clone(), self.entries.len());
+        self.entries.push(Arc::new(Entry {
+            doc: doc.clone(),
+            claims: report.claims.clone(),
+        }));
     }
 
     pub fn claim(&self, document: &str, claim: &str) -> Option<(&Document, &Claim)> {
-        let &d = self.by_id.get(document)?;
-        let c = self.claims[d].iter().find(|c| c.id == claim)?;
-        Some((&self.docs[d], c))
+        let e = &self.entries[*self.by_id.get(document)?];
+        let c = e.claims.iter().find(|c| c.id == claim)?;
+        Some((&e.doc, c))
     }
 }

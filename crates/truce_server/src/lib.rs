@@ -16,6 +16,27 @@
 //! token, or with another one, gets 401 before its body is read, and
 //! nothing changes.
 //!
+//! # One snapshot, following the store
+//!
+//! Every endpoint answers from one [`Generation`]: the ledger, the claims
+//! and the store's counts read in one store transaction at a store
+//! [`truce_store::Sequence`]. A task polls the sequence every
+//! [`ServerConfig::poll`] ([`DEFAULT_POLL`]), so what another process
+//! stores (`truce ingest`, another server) is answered within about a
+//! second; a `POST` answers once its reports are in the generation.
+//!
+//! # Bounded answers
+//!
+//! Lists are paged: `limit` (default [`DEFAULT_LIMIT`], at most
+//! [`MAX_LIMIT`]) and an opaque `cursor`. The body is the JSON array it
+//! always was; `X-Next-Cursor` (absent on the last page), `Link: <...>;
+//! rel="next"` and, where known, `X-Total-Count` tell the rest. Lists
+//! filter by `place`, `from`/`to` and `truce` where these mean something
+//! (see `/openapi.json`). Every answer is computed once per generation,
+//! however many requests ask at once, carries a weak `ETag` of the
+//! sequence and the request (`If-None-Match` gives 304), and is gzip or
+//! brotli compressed when the client accepts it.
+//!
 //! # Errors
 //!
 //! Every error is JSON, `{"error": "...", "suggestions": [...]}`

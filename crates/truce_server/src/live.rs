@@ -16,14 +16,15 @@ use crate::error::ApiError;
 use axum::body::Bytes;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError, Weak};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
 use std::time::Duration;
 use tokio::sync::{OnceCell, watch};
-use truce_ledger::Ledger;
+use truce_ledger::{Counts, Dispute, Ledger, TruceView, Violation};
 use truce_store::{Sequence, SqlStore, Stats, Store, StoreError};
 
-/// How often a server asks its store whether anything changed.
-pub const DEFAULT_POLL: Duration = Duration::from_secs(1);
+/// How often a server asks its store whether anything changed (two
+/// indexed look-ups; a change is answered within this plus the rebuild).
+pub const DEFAULT_POLL: Duration = Duration::from_millis(500);
 
 /// Answers kept per generation before the finished ones are dropped.
 const MAX_ANSWERS: usize = 512;
@@ -39,6 +40,9 @@ pub(crate) enum Computed {
         content_type: &'static str,
     },
     List(Arc<Vec<Bytes>>),
+    /// The positions, in a list the generation holds, of what the filters
+    /// select.
+    Indices(Arc<Vec<u32>>),
     /// One page of a list walked in place, and where the next starts.
     Page {
         items: Arc<Vec<Bytes>>,
@@ -54,6 +58,7 @@ impl Computed {
             Computed::List(items) | Computed::Page { items, .. } => {
                 items.iter().map(|i| i.len() + 16).sum()
             }
+            Computed::Indices(v) => v.len() * 4,
         }
     }
 }
@@ -73,6 +78,11 @@ pub struct Generation {
     pub(crate) catalog: Catalog,
     pub(crate) stats: Stats,
     answers: Mutex<Answers>,
+    /// Whole-ledger questions several answers share (the overview, the
+    /// lists, the counts), each asked of the ledger once.
+    truces: OnceLock<Vec<TruceView>>,
+    violations: OnceLock<Vec<Violation>>,
+    disputes: OnceLock<Vec<Dispute>>,
 }
 
 impl Generation {
@@ -83,6 +93,42 @@ impl Generation {
             catalog,
             stats,
             answers: Mutex::new(Answers::default()),
+            truces: OnceLock::new(),
+            violations: OnceLock::new(),
+            disputes: OnceLock::new(),
+        }
+    }
+
+    /// Every truce record (computed on first use; blocks meanwhile).
+    pub(crate) fn truces(&self) -> &[TruceView] {
+        self.truces.get_or_init(|| self.ledger.truces())
+    }
+
+    /// Every violation (computed on first use; blocks meanwhile).
+    pub(crate) fn violations(&self) -> &[Violation] {
+        self.violations.get_or_init(|| self.ledger.violations(None))
+    }
+
+    /// Every dispute (computed on first use; blocks meanwhile).
+    pub(crate) fn disputes(&self) -> &[Dispute] {
+        self.disputes.get_or_init(|| self.ledger.disputes())
+    }
+
+    /// The ledger's counts, from the shared lists.
+    pub(crate) fn counts(&self) -> Counts {
+        Counts {
+            documents: self.ledger.len(),
+            claims: self.catalog.entries.iter().map(|e| e.claims.len()).sum(),
+            truces: self.truces().len(),
+            incidents: self
+                .catalog
+                .entries
+                .iter()
+                .flat_map(|e| &e.claims)
+                .filter(|c| c.kind.as_str().starts_with("incident."))
+                .count(),
+            violations: self.violations().len(),
+            disputes: self.disputes().len(),
         }
     }
 
@@ -178,6 +224,7 @@ impl Live {
         if now == old.sequence {
             return Ok(false);
         }
+        let started = std::time::Instant::now();
         let appended_only =
             now.rewritten == old.sequence.rewritten && now.appended >= old.sequence.appended;
         let mut snap = store
@@ -195,9 +242,19 @@ impl Live {
         } else if !appended_only {
             base = None;
         }
+        let read = started.elapsed();
+        let (extended, added) = (base.is_some(), snap.reports.len());
         let generation = build(base, snap).await?;
         self.rebuilds.fetch_add(1, Ordering::Relaxed);
-        self.current.send_replace(Arc::new(generation));
+        let old = self.current.send_replace(Arc::new(generation));
+        // Freeing a ledger takes a while: not on the async workers.
+        tokio::task::spawn_blocking(move || drop(old));
+        eprintln!(
+            "truce serve: store at {now}: {} with {added} report(s) in {} ms (read {} ms)",
+            if extended { "extended" } else { "rebuilt" },
+            started.elapsed().as_millis(),
+            read.as_millis()
+        );
         Ok(true)
     }
 

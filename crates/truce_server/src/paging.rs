@@ -351,6 +351,7 @@ impl Ask {
                 self.page_of(&items, page)
             }
             Computed::Page { items, next, total } => self.json_page(&items, next, total),
+            Computed::Indices(_) => ApiError::internal("answer", "not a reply").into_response(),
         }
     }
 
@@ -380,6 +381,44 @@ impl Ask {
             Computed::List(items) => Ok(items),
             _ => Err(ApiError::internal("list", "not a list")),
         }
+    }
+
+    /// One page of a list the generation holds (`source`): which items
+    /// the filters select is computed once per generation for `key` (as
+    /// positions); the page's items are serialised per request.
+    pub(crate) async fn select<T, F>(
+        &self,
+        key: String,
+        page: Page,
+        source: fn(&Generation) -> &[T],
+        select: F,
+    ) -> Result<Response, ApiError>
+    where
+        T: Serialize + Sync + 'static,
+        F: FnOnce(&Generation, &[T]) -> Result<Vec<u32>, ApiError> + Send + 'static,
+    {
+        let computed = self
+            .live
+            .once(&self.generation, &key, move |g| async move {
+                tokio::task::spawn_blocking(move || {
+                    select(&g, source(&g)).map(|v| Computed::Indices(Arc::new(v)))
+                })
+                .await
+                .map_err(|e| ApiError::internal("query", e))?
+            })
+            .await?;
+        let Computed::Indices(positions) = computed else {
+            return Err(ApiError::internal("list", "not a selection"));
+        };
+        let (start, end, next) = page.bounds(positions.len());
+        let all = source(&self.generation);
+        let items = positions[start..end]
+            .iter()
+            .filter_map(|&i| all.get(i as usize))
+            .map(|item| serde_json::to_vec(item).map(Bytes::from))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| ApiError::internal("serialise", e))?;
+        Ok(self.json_page(&items, next, Some(positions.len())))
     }
 
     /// One page of a computed list, with the paging headers.

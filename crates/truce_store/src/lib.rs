@@ -4,7 +4,10 @@
 //! and its claims (the `truce extract` output), with exact and
 //! near-duplicate detection. The ledger is rebuilt from
 //! [`Store::reports`]; nothing derived is stored, so a store never
-//! disagrees with its reports.
+//! disagrees with its reports. [`Store::sequence`] says cheaply whether
+//! anything changed (a reader in another process polls it), and
+//! [`Store::snapshot`] reads the sequence, the reports after a document
+//! number and the counts in one transaction.
 //!
 //! Two backends implement the trait through one [`SqlStore`]: SQLite (the
 //! default, a file) and PostgreSQL. Each has its own migrations
