@@ -36,7 +36,17 @@ bin="$target/debug/examples/board"
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  # SIGTERM, then SIGKILL after 10 s: a server that traps SIGTERM without
+  # shutting down must not hang the test (or CI) in this trap.
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
+    if kill -0 "$server_pid" 2>/dev/null; then
+      echo "e2e: the server did not stop on SIGTERM within 10 s; killing it"
+      kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    wait "$server_pid" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT

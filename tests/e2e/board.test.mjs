@@ -122,6 +122,8 @@ async function tenSeconds(width, height, phone) {
     assert(first === "ask", `the place question is the first panel (${first})`);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert(wide <= width, `no horizontal page scroll (page ${wide} px wide)`);
+    const twice = await page.evaluate(() => { const ids = [...document.querySelectorAll("[id]")].map((e) => e.id); return ids.filter((x, i) => ids.indexOf(x) !== i); });
+    assert(twice.length === 0, `ids used twice: ${twice.join(", ")}`);
   });
   if (!page) return;
   await page.screenshot({ path: join(shots, `board-${size}.png`) });

@@ -10,6 +10,8 @@ const DAY = 24 * HOUR;
 const INCIDENT_DAYS = 7;
 const DISPUTE_DAYS = 30;
 const PHONE = "(max-width: 700px)";
+// The overview is bounded by the server (the latest of each list): the most it gives.
+const OVERVIEW = "/api/overview?limit=1000";
 
 // ------------------------------------------------------------ words
 
@@ -372,7 +374,6 @@ function setTime(t, { fromSlider }) {
   u.searchParams.set("at", iso(t));
   history.replaceState(null, "", u);
   drawCursor();
-  drawIncidents();
   drawDisputes();
   refresh();
 }
@@ -402,7 +403,7 @@ async function loadBoard() {
     drawAreas();
     drawExpiring();
     drawTry();
-    await drawTruceList(seq);
+    await Promise.all([drawTruceList(seq), drawIncidents()]);
     if (seq !== boardSeq) return;
     document.body.dataset.boardAt = b.at;
   } catch (e) {
@@ -542,21 +543,31 @@ function drawExpiring() {
   }
 }
 
-function recentIncidents() {
+/** The incidents of the last 7 days up to the board's time (asked of the server: the overview holds only the latest). */
+let incidentSeq = 0;
+async function recentIncidents() {
+  const seq = ++incidentSeq;
   const from = S.at - INCIDENT_DAYS * DAY;
-  return S.overview.incidents.filter((i) => { const t = ms(i.said); return t <= S.at && t >= from; });
+  let list;
+  try {
+    list = await api(`/api/incidents?from=${encodeURIComponent(iso(from))}&to=${encodeURIComponent(iso(S.at + 60e3))}&limit=1000`);
+  } catch {
+    list = S.overview.incidents.filter((i) => { const t = ms(i.said); return t <= S.at && t >= from; });
+  }
+  return seq === incidentSeq ? list : null;
 }
 
 function incidentWords(i) {
   return words(i.subtype ?? i.kind.replace(/^\w+\./, ""));
 }
 
-function drawIncidents() {
+async function drawIncidents() {
   if (!S.overview) return;
+  const list = await recentIncidents();
+  if (!list) return;
   incidentLayer.clearLayers();
   const ul = document.getElementById("incidents");
   ul.replaceChildren();
-  const list = recentIncidents();
   if (!list.length) ul.append(el("li", { class: "empty" }, "No incident with a place in the last 7 days."));
   for (const i of list) {
     const text = `${incidentWords(i)} in ${i.place}, ${when(i.said)}${i.killed ? `, ${i.killed} killed` : ""}`;
@@ -616,12 +627,16 @@ function verdict(s) {
 }
 
 /** The place asked, ringed and named on the map when its position is known. */
-function markAsked(place) {
+async function markAsked(place, seq) {
   askLayer.clearLayers();
   let at = null;
   for (const t of S.overview.truces) for (const a of t.areas) if (a.place.id === place.id && a.place.shape === "point") at = [a.place.lat, a.place.lon];
-  if (!at) { const i = S.overview.incidents.find((x) => x.place === place.name); if (i) at = [i.lat, i.lon]; }
-  if (!at) return;
+  if (!at) {
+    const i = S.overview.incidents.find((x) => x.place === place.name)
+      ?? (await api(`/api/incidents?place=${encodeURIComponent(place.id)}&limit=200`).catch(() => [])).find((x) => x.place === place.name);
+    if (i) at = [i.lat, i.lon];
+  }
+  if (!at || seq !== askSeq) return;
   L.circleMarker(at, { radius: 9, color: "#0b57d0", weight: 3, fill: false, interactive: false }).addTo(askLayer);
   label(at, place.name, "area-label asked-label", 2000, "top", [0, -8]).addTo(askLayer);
 }
@@ -650,7 +665,7 @@ async function askPlace(name, { focus = true } = {}) {
     }
     answer.replaceChildren(...out);
     answer.dataset.answered = s.place.name;
-    markAsked(s.place);
+    markAsked(s.place, seq);
   } catch (err) {
     if (seq !== askSeq) return;
     const sug = err.body?.suggestions ?? [];
@@ -922,9 +937,9 @@ function drawTimeline() {
       marks.push(svgTitle(svgEl("circle", { class: "mark", cx: xOf(x), cy: 10, r: 4, fill: "#d81b60" }), `${when(v.said)}: violation${v.place ? ` in ${v.place}` : ""}`));
     }
     if (!marks.length) continue; // nothing dated in the range: no empty row
-    const rowId = `tl-${t.id}`;
+    const rowIds = areaRows.map((_, k) => `tl-${t.id}-${k}`);
     const fold = areaRows.length
-      ? el("button", { type: "button", class: "fold", "aria-expanded": "false", "aria-controls": rowId, title: `Show its ${plural(areaRows.length, "area", "areas")}`, "aria-label": `Areas of ${name}`,
+      ? el("button", { type: "button", class: "fold", "aria-expanded": "false", "aria-controls": rowIds.join(" "), title: `Show its ${plural(areaRows.length, "area", "areas")}`, "aria-label": `Areas of ${name}`,
         onclick: (ev) => {
           const open = ev.currentTarget.getAttribute("aria-expanded") !== "true";
           ev.currentTarget.setAttribute("aria-expanded", String(open));
@@ -935,8 +950,8 @@ function drawTimeline() {
     grid.append(el("div", { class: "tl-row truce", "data-truce": t.id },
       el("div", { class: "label" }, fold, el("button", { type: "button", class: "pick", "data-truce": t.id, "aria-pressed": "false", onclick: () => selectTruce(t.id), title: name }, name)),
       track(marks)));
-    for (const r of areaRows) {
-      grid.append(el("div", { class: "tl-row area", "data-parent": t.id, id: rowId, hidden: true },
+    for (const [k, r] of areaRows.entries()) {
+      grid.append(el("div", { class: "tl-row area", "data-parent": t.id, id: rowIds[k], hidden: true },
         el("div", { class: "label", title: r.where }, r.where), track(r.own)));
     }
   }
@@ -946,7 +961,9 @@ function drawTimeline() {
     if (!inRange(t)) continue;
     dots.push(svgTitle(svgEl("circle", { class: "mark", cx: xOf(t), cy: 10, r: 3, fill: "#d81b60", "fill-opacity": 0.6 }), `${when(i.said)}: ${incidentWords(i)} in ${i.place}`));
   }
-  if (dots.length) grid.append(el("div", { class: "tl-row incidents" }, el("div", { class: "label" }, el("span", { class: "nofold" }), el("strong", {}, `Incidents (${dots.length})`)), track(dots)));
+  const all = S.overview.counts?.incidents;
+  const count = S.overview.truncated && all > S.overview.incidents.length ? `Incidents (the latest ${dots.length} of ${all})` : `Incidents (${dots.length})`;
+  if (dots.length) grid.append(el("div", { class: "tl-row incidents" }, el("div", { class: "label" }, el("span", { class: "nofold" }), el("strong", {}, count)), track(dots)));
   box.replaceChildren(grid);
   fitTicks();
   drawCursor();
@@ -1007,11 +1024,10 @@ function fillPlaces() {
 
 /** Everything again from the server (after new reports: a live update can call this). */
 async function reload() {
-  S.overview = await api("/api/overview");
+  S.overview = await api(OVERVIEW);
   statusCache.clear();
   fillPlaces();
   drawTimeline();
-  drawIncidents();
   drawDisputes();
   loadBoard();
   if (S.place) askPlace(S.place, { focus: false });
@@ -1024,7 +1040,7 @@ async function start() {
     console.error("map outlines", e);
   }
   try {
-    S.overview = await api("/api/overview");
+    S.overview = await api(OVERVIEW);
   } catch (e) {
     showError(document.getElementById("truces"), e);
     return;
