@@ -51,6 +51,18 @@ impl Store for FailingStore {
     async fn stats(&self) -> Result<Stats, StoreError> {
         Ok(Stats::default())
     }
+    async fn sequence(&self) -> Result<truce_store::Sequence, StoreError> {
+        Ok(truce_store::Sequence::default())
+    }
+    async fn snapshot(&self, _: i64) -> Result<truce_store::Snapshot, StoreError> {
+        Ok(truce_store::Snapshot::default())
+    }
+    async fn document_page(
+        &self,
+        _: &truce_store::DocumentPage,
+    ) -> Result<Vec<DocumentSummary>, StoreError> {
+        Ok(Vec::new())
+    }
 }
 
 fn runtime() -> tokio::runtime::Runtime {
