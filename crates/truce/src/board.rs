@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::fmt::Write;
 use truce_ledger::{Dispute, Expiring, Ledger, Level, State, TruceView, WindowView};
 
-use crate::show;
+use crate::{lead, show};
 
 #[derive(Debug, Serialize)]
 pub struct Board {
@@ -99,6 +99,87 @@ fn board_truce(ledger: &Ledger, t: &TruceView, at: jiff::civil::DateTime) -> Opt
     })
 }
 
+/// The board that leads: one line per truce, its areas grouped by state;
+/// what ends in the next 24 hours; how many points sources dispute.
+pub fn summary(board: &Board) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Ceasefire board, {}, local time of the reports",
+        show::long_time(&board.at)
+    );
+    if board.truces.is_empty() {
+        out.push_str("  No truce is known at this time.\n");
+    }
+    let mut truces: Vec<&BoardTruce> = board.truces.iter().collect();
+    truces.sort_by_key(|t| best_state(t).map(lead::rank));
+    for t in truces {
+        let Some(best) = best_state(t) else { continue };
+        let _ = writeln!(
+            out,
+            "  {:<10} {}: {}; {}",
+            show::state(best),
+            t.name,
+            by_state(t),
+            lead::declared_by_names(t.declarer.iter().map(String::as_str))
+        );
+    }
+    for e in &board.expiring_24h {
+        let _ = writeln!(
+            out,
+            "  ends within 24 hours: {} in {}, at {}",
+            e.name,
+            e.area.name,
+            show::end_time(&e.end)
+        );
+    }
+    if !board.disputes.is_empty() {
+        let n = board.disputes.len();
+        let _ = writeln!(out, "  Sources disagree on {}.", lead::plural(n, "point"));
+    }
+    if !board.truces.is_empty() {
+        out.push_str("  --details shows every area's window and the disputed quotes.\n");
+    }
+    out
+}
+
+fn best_state(t: &BoardTruce) -> Option<State> {
+    t.areas
+        .iter()
+        .map(|a| a.state)
+        .min_by_key(|&s| lead::rank(s))
+}
+
+/// `in force in Aleppo; expired in Damascus, Latakia +2 (until ...)`.
+fn by_state(t: &BoardTruce) -> String {
+    let mut states: Vec<State> = t.areas.iter().map(|a| a.state).collect();
+    states.sort_by_key(|&s| lead::rank(s));
+    states.dedup();
+    let groups: Vec<String> = states
+        .into_iter()
+        .map(|st| {
+            let areas: Vec<&BoardArea> = t.areas.iter().filter(|a| a.state == st).collect();
+            let mut places: Vec<&str> = areas.iter().map(|a| a.place.as_str()).collect();
+            places.dedup();
+            let shown = if places.len() > 3 {
+                format!("{} +{}", places[..3].join(", "), places.len() - 3)
+            } else {
+                places.join(", ")
+            };
+            let ends: Vec<&Option<String>> = areas.iter().map(|a| &a.window.end).collect();
+            let until = match ends.first() {
+                Some(first) if ends.iter().all(|e| e == first) => {
+                    format!(" ({})", lead::until(&areas[0].window, st))
+                }
+                _ => String::new(),
+            };
+            format!("{} in {shown}{until}", show::state(st))
+        })
+        .collect();
+    groups.join("; ")
+}
+
+/// Every truce with each area's state and window, and the disputed quotes.
 pub fn text(board: &Board) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Ceasefire board at {}", show::short_time(&board.at));

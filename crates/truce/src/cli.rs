@@ -234,6 +234,11 @@ pub struct BoardArgs {
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub at: Option<String>,
 
+    /// Every area's window and the disputed quotes (text; JSON always
+    /// carries them).
+    #[arg(long)]
+    pub details: bool,
+
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -247,6 +252,11 @@ pub struct StatusArgs {
     /// The time, e.g. 2016-05-01T20:00 (default: the end of the last day covered).
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub at: Option<String>,
+
+    /// Every truce with its quotes for and against, extensions and
+    /// disputes (text; JSON always carries them).
+    #[arg(long)]
+    pub details: bool,
 
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

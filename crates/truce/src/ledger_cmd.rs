@@ -6,7 +6,7 @@ use crate::cli::{
     BoardArgs, ExpiringArgs, ExportArgs, ExportFormat, ExportWhat, Format, IngestArgs,
     ReextractArgs, StatusArgs, TimelineArgs, ViolationsArgs,
 };
-use crate::show;
+use crate::{lead, show};
 use anyhow::{Context, Result, anyhow};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -149,7 +149,7 @@ pub fn ingest(db: Option<&str>, args: &IngestArgs) -> Result<ExitCode> {
         let at = db.last_day_end()?;
         let board = board::build(&ledger, at);
         println!();
-        print(args.format, &board, board::text)?;
+        print(args.format, &board, board::summary)?;
     }
     Ok(if summary.failed.is_empty() {
         ExitCode::SUCCESS
@@ -228,7 +228,12 @@ pub fn board(db: Option<&str>, args: &BoardArgs) -> Result<()> {
     let db = Db::open(db)?;
     let at = db.time_or_last_day(args.at.as_deref())?;
     let ledger = db.ledger()?;
-    print(args.format, &board::build(&ledger, at), board::text)
+    let text = if args.details {
+        board::text
+    } else {
+        board::summary
+    };
+    print(args.format, &board::build(&ledger, at), text)
 }
 
 pub fn status(db: Option<&str>, args: &StatusArgs) -> Result<()> {
@@ -236,7 +241,12 @@ pub fn status(db: Option<&str>, args: &StatusArgs) -> Result<()> {
     let at = db.time_or_last_day(args.at.as_deref())?;
     let ledger = db.ledger()?;
     let place = find_place(&ledger, &args.place)?;
-    print(args.format, &ledger.status(place, at), show::status)
+    let text = if args.details {
+        show::status
+    } else {
+        lead::status
+    };
+    print(args.format, &ledger.status(place, at), text)
 }
 
 /// A place by name or id; an unknown one names what was asked and, when

@@ -6,6 +6,7 @@ mod board;
 mod cli;
 mod eval;
 mod jsonl;
+mod lead;
 mod ledger_cmd;
 mod render;
 mod show;

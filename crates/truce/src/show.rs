@@ -6,6 +6,7 @@ use truce_ledger::{
     ActorView, ClaimView, Dispute, Expiring, Level, State, Status, TimelineEntry, Violation,
     WindowView,
 };
+use truce_model::Modality;
 
 pub fn state(state: State) -> &'static str {
     match state {
@@ -47,6 +48,28 @@ pub fn short_time(t: &str) -> String {
     }
 }
 
+/// `2016-05-01T20:00:00` → `Sun 1 May 2016 20:00`; midnight gives the day
+/// alone. A string that is not a wall-clock time is shown as it is.
+pub fn long_time(t: &str) -> String {
+    let Ok(dt) = t.parse::<jiff::civil::DateTime>() else {
+        return t.to_string();
+    };
+    let day = dt.strftime("%a %-d %b %Y").to_string();
+    if dt.time() == jiff::civil::Time::midnight() {
+        day
+    } else {
+        format!("{day} {}", dt.strftime("%H:%M"))
+    }
+}
+
+/// An exclusive end, always with its hour: `Tue 3 May 2016 00:00`.
+pub fn end_time(t: &str) -> String {
+    match t.parse::<jiff::civil::DateTime>() {
+        Ok(dt) => dt.strftime("%a %-d %b %Y %H:%M").to_string(),
+        Err(_) => t.to_string(),
+    }
+}
+
 pub fn actors(list: &[ActorView]) -> String {
     let mut names: Vec<&str> = list.iter().map(|a| a.name.as_str()).collect();
     names.dedup();
@@ -57,43 +80,59 @@ pub fn actors(list: &[ActorView]) -> String {
     }
 }
 
-/// Who says so: the speaker, then the chain of sources.
+/// Who says so: the speaker (else "the report"), then the chain of
+/// sources it travelled through; the publishing outlet is left to the
+/// citation.
 pub fn source(c: &ClaimView) -> String {
     let mut out = c
         .speaker
         .as_ref()
-        .map_or_else(|| "(unattributed)".to_string(), |s| s.name.clone());
-    for link in &c.chain {
+        .map_or_else(|| "the report".to_string(), |s| s.name.clone());
+    for link in c.chain.iter().filter(|l| l.role != "published_by") {
         let _ = write!(out, " ← {} {}", link.role.replace('_', " "), link.name);
-    }
-    if let Some(outlet) = &c.outlet
-        && !c.chain.iter().any(|l| &l.name == outlet)
-    {
-        let _ = write!(out, " ← in {outlet}");
     }
     out
 }
 
+/// One claim: when, what in words, who says so; the quote; the citation.
 pub fn claim(out: &mut String, indent: &str, c: &ClaimView) {
-    let modality = if c.modality == "asserted" {
+    let modality = if c.modality == Modality::Asserted {
         String::new()
     } else {
         format!(" ({})", c.modality)
     };
     let _ = writeln!(
         out,
-        "{indent}{} {}{modality}: {}",
-        short_time(&c.said),
-        c.kind,
+        "{indent}{}: {}{modality}, says {}",
+        long_time(&c.said),
+        c.kind.words(),
         source(c)
     );
-    let _ = writeln!(
-        out,
-        "{indent}    \"{}\" [{} {}]",
-        c.evidence.trim(),
-        c.document,
-        c.claim
-    );
+    let _ = writeln!(out, "{indent}    \"{}\"", c.evidence.trim());
+    let _ = writeln!(out, "{indent}    {}", citation(c));
+}
+
+/// The report a claim comes from as people cite it: outlet, date, title
+/// and address; the document id only when the report gives neither title
+/// nor address.
+pub fn citation(c: &ClaimView) -> String {
+    let outlet = c.outlet.as_deref().unwrap_or("outlet not named");
+    let day = long_time(&c.published);
+    let mut out = format!("{outlet}, {day}");
+    match (&c.title, &c.url) {
+        (None, None) => {
+            let _ = write!(out, " [{}]", c.document);
+        }
+        (title, url) => {
+            if let Some(t) = title {
+                let _ = write!(out, ", \u{201c}{}\u{201d}", t.trim());
+            }
+            if let Some(u) = url {
+                let _ = write!(out, " <{u}>");
+            }
+        }
+    }
+    out
 }
 
 pub fn status(s: &Status) -> String {

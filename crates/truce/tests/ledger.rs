@@ -93,11 +93,51 @@ fn ingest_examples_then_ask_the_ledger() {
     assert!(
         board
             .stdout
-            .starts_with("Ceasefire board at 2016-05-01 20:00"),
+            .starts_with("Ceasefire board, Sun 1 May 2016 20:00"),
         "{}",
         board.stdout
     );
     assert!(board.stdout.contains("Damascus"));
+    let details = ok(truce(
+        &db_args(db, &["board", "--at", "2016-05-01T20:00", "--details"]),
+        b"",
+    ));
+    assert!(
+        details
+            .stdout
+            .starts_with("Ceasefire board at 2016-05-01 20:00")
+    );
+
+    // the answer leads: one line per truce, the quotes behind --details
+    let short = ok(truce(
+        &db_args(db, &["status", "Damascus", "--at", "2016-05-01T20:00"]),
+        b"",
+    ));
+    let lines: Vec<&str> = short.stdout.lines().collect();
+    assert!(lines.len() <= 10, "{}", short.stdout);
+    assert!(lines[0].starts_with("Damascus (city), Sun 1 May 2016 20:00"));
+    assert!(
+        lines[1].trim_start().starts_with("in force"),
+        "{}",
+        short.stdout
+    );
+    assert!(lines[1].contains("reports for"), "{}", short.stdout);
+    assert!(!short.stdout.contains("truce."), "{}", short.stdout);
+    let long = ok(truce(
+        &db_args(
+            db,
+            &[
+                "status",
+                "Damascus",
+                "--at",
+                "2016-05-01T20:00",
+                "--details",
+            ],
+        ),
+        b"",
+    ));
+    assert!(long.stdout.lines().count() > lines.len());
+    assert!(long.stdout.contains('\u{201c}') || long.stdout.contains('['));
 
     let timeline = ok(truce(
         &db_args(db, &["timeline", "--place", "Damascus", "--format", "json"]),

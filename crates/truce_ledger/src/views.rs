@@ -11,8 +11,8 @@ use truce_model::{ActorRef, Link, Speaker, TimeRef};
 pub struct ClaimView {
     pub document: String,
     pub claim: String,
-    pub kind: String,
-    pub modality: String,
+    pub kind: truce_model::ClaimKind,
+    pub modality: truce_model::Modality,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub truce_name: Option<String>,
     /// When it was said or happened (wall-clock, ISO).
@@ -66,8 +66,8 @@ impl Ledger {
         ClaimView {
             document: doc.id.clone(),
             claim: claim.id.clone(),
-            kind: claim.kind.as_str().to_string(),
-            modality: claim.modality.as_str().to_string(),
+            kind: claim.kind,
+            modality: claim.modality,
             truce_name: claim.truce.as_ref().map(|t| t.name.clone()),
             said: s.said.to_string(),
             time: claim.time.clone(),

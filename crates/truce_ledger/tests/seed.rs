@@ -70,7 +70,7 @@ fn damascus_in_force_extended_and_disputed() {
     let end = truce.window.end.as_deref().expect("an end");
     assert!(end >= "2016-05-02T00:00:00", "{end}");
     let respected = |c: &truce_ledger::ClaimView| {
-        c.kind == "truce.in_force"
+        c.kind == truce_model::ClaimKind::TruceInForce
             && c.speaker.as_ref().and_then(|s| s.id.as_deref()) == Some("rus_mod")
     };
     assert!(truce.claims_for.iter().any(respected));
@@ -83,7 +83,7 @@ fn damascus_in_force_extended_and_disputed() {
     let dead = dispute
         .claims_against
         .iter()
-        .find(|c| c.kind == "truce.collapsed")
+        .find(|c| c.kind == truce_model::ClaimKind::TruceCollapsed)
         .expect("the collapse claim");
     assert!(dead.evidence.contains("practically dead"));
     let factions = dead.speaker.as_ref().expect("speaker");

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 macro_rules! claim_kinds {
-    ($($variant:ident => $name:literal),+ $(,)?) => {
+    ($($variant:ident => $name:literal, $words:literal),+ $(,)?) => {
         /// What a claim asserts. The dotted names are part of the output contract.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum ClaimKind {
@@ -18,6 +18,11 @@ macro_rules! claim_kinds {
                 match self { $(ClaimKind::$variant => $name,)+ }
             }
 
+            /// The kind in words for people ("holds", "under negotiation").
+            pub fn words(self) -> &'static str {
+                match self { $(ClaimKind::$variant => $words,)+ }
+            }
+
             pub fn parse(s: &str) -> Option<Self> {
                 match s { $($name => Some(ClaimKind::$variant),)+ _ => None }
             }
@@ -26,20 +31,20 @@ macro_rules! claim_kinds {
 }
 
 claim_kinds! {
-    TruceProposed => "truce.proposed",
-    TruceNegotiating => "truce.negotiating",
-    TruceDeclared => "truce.declared",
-    TruceAccepted => "truce.accepted",
-    TruceRejected => "truce.rejected",
-    TruceExtended => "truce.extended",
-    TruceExpanded => "truce.expanded",
-    TruceInForce => "truce.in_force",
-    TruceViolated => "truce.violated",
-    TruceCollapsed => "truce.collapsed",
-    TruceEnded => "truce.ended",
-    IncidentAttack => "incident.attack",
-    StatementThreat => "statement.threat",
-    StatementDemand => "statement.demand",
+    TruceProposed => "truce.proposed", "proposed",
+    TruceNegotiating => "truce.negotiating", "under negotiation",
+    TruceDeclared => "truce.declared", "declared",
+    TruceAccepted => "truce.accepted", "accepted",
+    TruceRejected => "truce.rejected", "rejected",
+    TruceExtended => "truce.extended", "extended",
+    TruceExpanded => "truce.expanded", "widened",
+    TruceInForce => "truce.in_force", "holds",
+    TruceViolated => "truce.violated", "violated",
+    TruceCollapsed => "truce.collapsed", "collapsed",
+    TruceEnded => "truce.ended", "ended",
+    IncidentAttack => "incident.attack", "attack",
+    StatementThreat => "statement.threat", "threat",
+    StatementDemand => "statement.demand", "demand",
 }
 
 impl ClaimKind {
