@@ -10,6 +10,9 @@
 //! proposed on Monday a ceasefire", "agreed to a truce", "Syria declared
 //! brief local truces" (the truce noun follows and no determiner stands
 //! before the trigger: the trigger is a verb with the truce as object).
+//! A trigger joined by a hyphen to the word before it is an adjective
+//! whatever follows: "a U.S.-brokered ceasefire", "the Russian-declared
+//! truce" describe the truce and declare nothing.
 
 use super::{Ctx, Verdict, listed, tokens};
 use crate::frames::Frame;
@@ -38,7 +41,9 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
         .noun
         .is_some_and(|n| n.0 >= f.folded.1 && ctx.doc.words_between(f.folded.1, n.0) <= 3);
     let before = ctx.doc.word_before(f.folded.0);
-    let modifier = listed("determiner", before);
+    let start = ctx.doc.folded.to_original(f.folded.0, f.folded.0 + 1).start;
+    let hyphened = ctx.doc.text.get(..start).is_some_and(|t| t.ends_with('-'));
+    let modifier = listed("determiner", before) || hyphened;
     Verdict::drop_if(!object || modifier)
 }
 
@@ -54,6 +59,11 @@ mod tests {
             "The agreed truce in Homs was praised by the envoy.",
             "Observers praised the brokered ceasefire in Daraa as a model.",
             "The extended truce in Damascus was praised by aid agencies.",
+            "Rebels left a U.S.-brokered ceasefire that began on Monday.",
+            "The Russian-brokered truce in Homs has largely held.",
+            "Those groups are outside a Turkish-declared ceasefire.",
+            "A Moscow-brokered deal for a truce in Daraa held on Friday.",
+            "Residents welcomed the UN-announced truce in Homs.",
         ] {
             let k = truce_kinds(s);
             assert!(
@@ -81,6 +91,14 @@ mod tests {
             ("The army declared a truce in Homs.", "truce.declared"),
             (
                 "Syria declared brief local truces near Damascus on Friday.",
+                "truce.declared",
+            ),
+            (
+                "Russia and the U.S. brokered a ceasefire in Homs on Monday.",
+                "truce.declared",
+            ),
+            (
+                "The pro-government army declared a truce in Daraa.",
                 "truce.declared",
             ),
         ] {

@@ -64,6 +64,8 @@ mod tests {
             "A ceasefire was agreed in Daraa on Friday.",
             "Talks went on to bring Aleppo into the truce announced by the army in Homs.",
             "Rebels accepted the ceasefire brokered by Russia for Eastern Ghouta.",
+            "Russia brokered a truce between the army and the rebels in Homs.",
+            "The truce between the army and the rebels was brokered by Russia on Monday.",
         ] {
             let k = truce_kinds(s);
             assert!(k.iter().any(|(k, _)| k == "truce.declared"), "{s}: {k:?}");

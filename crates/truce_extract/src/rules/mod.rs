@@ -54,6 +54,7 @@ pub(crate) mod extended_until;
 pub(crate) mod far_noun;
 pub(crate) mod generic_actor;
 pub(crate) mod habitual;
+pub(crate) mod heading;
 pub(crate) mod no_longer;
 pub(crate) mod noun_of;
 pub(crate) mod opening_date;
@@ -170,6 +171,7 @@ type Gate = (&'static str, fn(&Ctx<'_, '_>, &Frame) -> Verdict);
 /// The gates, in the order they run; the first that does not keep decides.
 const GATES: &[Gate] = &[
     (question::ID, question::check),
+    (heading::ID, heading::check),
     (compound::ID, compound::check),
     (habitual::ID, habitual::check),
     (conditional::ID, conditional::check),
