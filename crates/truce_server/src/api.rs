@@ -927,7 +927,7 @@ pub(crate) struct OverviewQuery {
     /// Only truces with an area, and incidents and violations, at this place (or bearing on it).
     place: Option<String>,
     /// At most this many truces, incidents, violations and disputes each
-    /// (the latest when there are more; default 100, at most 1000).
+    /// (the latest when there are more; default 1000, at most 10000).
     limit: Option<usize>,
 }
 

@@ -71,10 +71,11 @@ pub struct Lane {
 
 /// Lifecycle steps a lane carries at most.
 pub const LANE_EVENTS: usize = 200;
-/// Items of each list an overview carries by default.
-pub const OVERVIEW_LIMIT: usize = 100;
+/// Items of each list an overview carries by default: enough for the
+/// page over a half-year of reports (the 2016 mirror: 570 incidents).
+pub const OVERVIEW_LIMIT: usize = 1000;
 /// The largest `limit` of an overview.
-pub const OVERVIEW_MAX: usize = 1000;
+pub const OVERVIEW_MAX: usize = 10_000;
 
 /// What an overview is limited to.
 pub(crate) struct Bounds {
