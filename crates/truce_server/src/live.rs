@@ -243,14 +243,14 @@ impl Live {
             base = None;
         }
         let read = started.elapsed();
-        let (extended, added) = (base.is_some(), snap.reports.len());
+        let (extended, added, at) = (base.is_some(), snap.reports.len(), snap.sequence);
         let generation = build(base, snap).await?;
         self.rebuilds.fetch_add(1, Ordering::Relaxed);
         let old = self.current.send_replace(Arc::new(generation));
         // Freeing a ledger takes a while: not on the async workers.
         tokio::task::spawn_blocking(move || drop(old));
         eprintln!(
-            "truce serve: store at {now}: {} with {added} report(s) in {} ms (read {} ms)",
+            "truce serve: store at {at}: {} with {added} report(s) in {} ms (read {} ms)",
             if extended { "extended" } else { "rebuilt" },
             started.elapsed().as_millis(),
             read.as_millis()
