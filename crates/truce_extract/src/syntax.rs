@@ -66,6 +66,21 @@ impl<'a> Syntax<'a> {
                 .is_some_and(|h| h == n || under(h) && p.tokens[n].label == Dep::Compound)
     }
 
+    /// Whether the trigger at `trigger` heads a relative clause that
+    /// describes a noun other than the truce at `noun` ("groups that
+    /// agreed to the truce").
+    pub fn describes_other(&self, trigger: usize, noun: usize) -> bool {
+        let (Some(t), Some(n)) = (self.token_at(trigger), self.token_at(noun)) else {
+            return false;
+        };
+        let p = self.parse();
+        let Some(verb) = p.clause_verb(t) else {
+            return false;
+        };
+        p.tokens[verb].label == Dep::Relcl
+            && p.head_of(verb).is_some_and(|h| !noun_phrase_of(p, n, h))
+    }
+
     /// Whether the truce noun at `noun` is the subject of a verb other
     /// than the one heading the trigger at `trigger`: "a ceasefire brokered
     /// by Russia has ended" is about the ending; the brokering describes.

@@ -1,6 +1,7 @@
 //! `gate.description`: a declaration told as a description of the truce.
 //!
-//! Matches a `truce.declared` trigger right after its truce noun, with
+//! Matches a `truce.declared` or `truce.accepted` trigger right after its
+//! truce noun ("the de-escalation zones agreed to in Astana"), with
 //! nothing between them or only a relative pronoun ("which", "that") and
 //! auxiliaries, and no agent after it: "the ceasefire which was brokered in
 //! February was meant to help talks", "the truce agreed last year". The
@@ -24,7 +25,8 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let Some(noun) = ctx.noun else {
         return Verdict::Keep;
     };
-    if f.kind != ClaimKind::TruceDeclared || noun.1 > f.folded.0 {
+    let describing = matches!(f.kind, ClaimKind::TruceDeclared | ClaimKind::TruceAccepted);
+    if !describing || noun.1 > f.folded.0 {
         return Verdict::Keep;
     }
     let between = ctx.doc.folded_between(noun.1, f.folded.0);
@@ -48,11 +50,17 @@ mod tests {
             "The ceasefire which was brokered in February was meant to help talks.",
             "The truce that was declared on Friday in Homs collapsed on Sunday.",
             "A ceasefire announced last week in Daraa expired on Friday.",
+            "The de-escalation zones agreed to in Astana have reduced the violence.",
+            "The truce accepted last week in Homs collapsed on Sunday.",
             "A ceasefire brokered by Russia took effect in Eastern Ghouta at midnight.",
             "A fragile truce that was brokered by Turkey and Russia last week has ended.",
         ] {
             let k = truce_kinds(s);
-            assert!(!k.iter().any(|(k, _)| k == "truce.declared"), "{s}: {k:?}");
+            assert!(
+                !k.iter()
+                    .any(|(k, _)| k == "truce.declared" || k == "truce.accepted"),
+                "{s}: {k:?}"
+            );
         }
     }
 
@@ -64,11 +72,16 @@ mod tests {
             "A ceasefire was agreed in Daraa on Friday.",
             "Talks went on to bring Aleppo into the truce announced by the army in Homs.",
             "Rebels accepted the ceasefire brokered by Russia for Eastern Ghouta.",
+            "The ceasefire was accepted by the rebels on Monday.",
             "Russia brokered a truce between the army and the rebels in Homs.",
             "The truce between the army and the rebels was brokered by Russia on Monday.",
         ] {
             let k = truce_kinds(s);
-            assert!(k.iter().any(|(k, _)| k == "truce.declared"), "{s}: {k:?}");
+            assert!(
+                k.iter()
+                    .any(|(k, _)| k == "truce.declared" || k == "truce.accepted"),
+                "{s}: {k:?}"
+            );
         }
     }
 }

@@ -40,6 +40,7 @@
 //! | `time.extended_until` | [`extended_until`] | "extended a truce that began on Wednesday until Monday": the end |
 //! | `time.opening` | [`opening_date`] | "On 9 July 2017, ..." dates every claim of its sentence |
 
+pub(crate) mod acceptor_clause;
 pub(crate) mod anaphor;
 pub(crate) mod attributive;
 pub(crate) mod background;
@@ -150,6 +151,16 @@ impl Ctx<'_, '_> {
             .subject_elsewhere(orig(noun.0), orig(f.folded.0))
     }
 
+    /// Whether the parse makes the frame's trigger head a relative clause
+    /// on another noun than its truce ("groups that agreed to the truce").
+    pub fn describes_other(&self, f: &Frame) -> bool {
+        let Some(noun) = self.noun else {
+            return false;
+        };
+        let orig = |a: usize| self.doc.folded.to_original(a, a + 1).start;
+        self.syntax.describes_other(orig(f.folded.0), orig(noun.0))
+    }
+
     /// The folded text of the sentence from its start to folded offset `at`.
     pub fn before(&self, at: usize) -> &str {
         let start = self.doc.folded.to_folded(self.s.span.start);
@@ -184,6 +195,7 @@ const GATES: &[Gate] = &[
     (purpose::ID, purpose::check),
     (attributive::ID, attributive::check),
     (description::ID, description::check),
+    (acceptor_clause::ID, acceptor_clause::check),
     (reported::ID, reported::check),
     (exclusion::ID, exclusion::check),
     (talks_about::ID, talks_about::check),
