@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use truce_geo::PlaceId;
-use truce_ledger::{Dispute, ExportFormat, Ledger, Subject, Table};
+use truce_ledger::{Dispute, ExportFormat, Ledger, Subject, Table, TruceView};
 use truce_model::{Claim, Document};
 use truce_store::{DocumentPage, SqlStore, Store};
 use utoipa::{IntoParams, ToSchema};
@@ -315,6 +315,7 @@ pub(crate) async fn violations(
         format!("violations {q:?} {w:?}"),
         page,
         Generation::violations,
+        serde_json::to_vec,
         move |g, all| {
             let l = &g.ledger;
             known_truce(l, q.truce.as_deref())?;
@@ -364,6 +365,7 @@ pub(crate) async fn disputes(
         format!("disputes {q:?} {w:?}"),
         page,
         Generation::disputes,
+        serde_json::to_vec,
         move |g, all| {
             known_truce(&g.ledger, q.truce.as_deref())?;
             Ok(positions(all, |d| {
@@ -382,7 +384,7 @@ pub(crate) struct TrucesQuery {
     place: Option<String>,
 }
 
-/// Truce records; paged, filtered by place and by `from`/`to` (an area window meeting it).
+/// Truce records, each with its latest 20 links and `links_total`; paged, filtered by place and by `from`/`to` (an area window meeting it).
 #[utoipa::path(get, path = "/api/truces", params(TrucesQuery, WindowQuery, PageQuery), responses(
     (status = 200, description = "truce_ledger::TruceView list (one page)", body = Vec<Object>, headers(
         ("x-next-cursor" = String, description = "cursor of the next page, when there is one"),
@@ -403,6 +405,7 @@ pub(crate) async fn truces(
         format!("truces {q:?} {w:?}"),
         page,
         Generation::truces,
+        truce_item,
         move |g, all| {
             let l = &g.ledger;
             let place = place_of(l, q.place.as_deref())?;
@@ -416,6 +419,28 @@ pub(crate) async fn truces(
         },
     )
     .await
+}
+
+/// Links a truce carries in a list (the latest; all of them:
+/// `/api/truces/{id}` or, paged, `/api/truces/{id}/claims`).
+const LIST_LINKS: usize = 20;
+
+/// A truce as a list shows it: its latest [`LIST_LINKS`] links, and
+/// `links_total`.
+fn truce_item(t: &TruceView) -> serde_json::Result<Vec<u8>> {
+    let mut v = serde_json::to_value(t)?;
+    if let Some(obj) = v.as_object_mut() {
+        let total = match obj.get_mut("links") {
+            Some(serde_json::Value::Array(links)) => {
+                let total = links.len();
+                links.drain(..total.saturating_sub(LIST_LINKS));
+                total
+            }
+            _ => 0,
+        };
+        obj.insert("links_total".into(), total.into());
+    }
+    serde_json::to_vec(&v)
 }
 
 /// One truce record.

@@ -391,10 +391,11 @@ impl Ask {
         key: String,
         page: Page,
         source: fn(&Generation) -> &[T],
+        render: fn(&T) -> serde_json::Result<Vec<u8>>,
         select: F,
     ) -> Result<Response, ApiError>
     where
-        T: Serialize + Sync + 'static,
+        T: Sync + 'static,
         F: FnOnce(&Generation, &[T]) -> Result<Vec<u32>, ApiError> + Send + 'static,
     {
         let computed = self
@@ -415,7 +416,7 @@ impl Ask {
         let items = positions[start..end]
             .iter()
             .filter_map(|&i| all.get(i as usize))
-            .map(|item| serde_json::to_vec(item).map(Bytes::from))
+            .map(|item| render(item).map(Bytes::from))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| ApiError::internal("serialise", e))?;
         Ok(self.json_page(&items, next, Some(positions.len())))

@@ -135,6 +135,13 @@ async fn lists_page_with_cursors_and_filter() {
     // Filters.
     let (_, _, truces) = get(&app, "/api/truces").await;
     let truces = truces.as_array().expect("truces").clone();
+    for t in &truces {
+        let shown = t["links"].as_array().expect("links").len();
+        assert!(
+            shown <= 20 && t["links_total"].as_u64() >= Some(shown as u64),
+            "{t}"
+        );
+    }
     let id = truces[0]["id"].as_str().expect("id").to_string();
     let (s, _, mine) = get(&app, &format!("/api/claims?truce={id}&limit=1000")).await;
     assert_eq!(s, StatusCode::OK);
@@ -143,6 +150,10 @@ async fn lists_page_with_cursors_and_filter() {
         mine.as_array().expect("claims").len(),
         links["links"].as_array().expect("links").len(),
         "the claims of a truce are its links"
+    );
+    assert_eq!(
+        truces[0]["links_total"].as_u64(),
+        Some(links["links"].as_array().expect("links").len() as u64)
     );
     let (s, _, none) = get(&app, "/api/truces?from=1990-01-01&to=1990-02-01").await;
     assert_eq!(s, StatusCode::OK);
