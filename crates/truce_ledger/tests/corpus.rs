@@ -137,8 +137,12 @@ fn aleppo_proposed_then_covered() {
         let s = status(&ledger, "Aleppo", at);
         assert_eq!(states(&s, Level::Local), [State::Proposed], "{at}: {s:#?}");
     }
-    // 5-6 May: a truce in force in Aleppo (Russia and the U.S.)
-    let s = status(&ledger, "Aleppo", "2016-05-06T12:00");
+    // 8 May: a truce in force in Aleppo, as the report of that day says
+    // ("extended a truce that began on Wednesday until Monday"). Before
+    // it, no report yet says the Aleppo truce holds: a report of 3 May
+    // that Aleppo was *not* brought in ("matters had been moving towards
+    // Aleppo being included") was once read as covering it.
+    let s = status(&ledger, "Aleppo", "2016-05-08T20:00");
     assert!(states(&s, Level::Local).contains(&State::InForce), "{s:#?}");
 }
 

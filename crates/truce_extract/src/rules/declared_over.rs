@@ -50,7 +50,7 @@ mod tests {
             "The opposition declared the truce over on Monday.",
             "The HNC declared the ceasefire dead.",
             "The army declared the truce in Homs over.",
-            "Several groups declared the ceasefire null and void if clashes continued.",
+            "Several groups declared the ceasefire null and void on Friday.",
         ] {
             let k = truce_kinds(s);
             assert!(k.iter().any(|(k, _)| k == "truce.ended"), "{s}: {k:?}");
