@@ -63,7 +63,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let app = truce_server::router_with_cors(state, &config.cors_origins)?;
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     eprintln!("truce: serving http://{}/", listener.local_addr()?);
-    axum::serve(listener, app).with_graceful_shutdown(stop()).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(stop())
+        .await?;
     Ok(())
 }
 
