@@ -152,6 +152,14 @@ function when(s, { weekday = false } = {}) {
   const hm = d.toISOString().slice(11, 16);
   return hm === "00:00" ? day : `${day} ${hm}`;
 }
+/** An exclusive end, always with its hour: "Tue, 3 May 2016 00:00" (the truce is over at that minute). */
+function endWhen(s, { weekday = false } = {}) {
+  const t = ms(s);
+  if (!Number.isFinite(t)) return "an unknown date";
+  const d = new Date(t);
+  const day = d.toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", ...(weekday ? { weekday: "short" } : {}) });
+  return `${day} ${d.toISOString().slice(11, 16)}`;
+}
 const dayOf = (s) => when(String(s ?? "").slice(0, 10));
 const debounce = (f, wait) => {
   let timer;
@@ -189,17 +197,17 @@ function untilWords(state, start, end) {
   switch (state) {
     case "in_force":
     case "disputed":
-      return hasEnd ? `until ${when(end, { weekday: true })}` : "open-ended: no end stated";
+      return hasEnd ? `until ${endWhen(end, { weekday: true })}` : "open-ended: no end stated";
     case "proposed":
       return Number.isFinite(ms(start)) ? `to start ${when(start, { weekday: true })}` : "not in force yet, no start stated";
     case "expired":
-      return hasEnd ? `ran until ${when(end)}` : "expired";
+      return hasEnd ? `ran until ${endWhen(end)}` : "expired";
     case "collapsed":
       return hasEnd ? `collapsed before its end, ${when(end)}` : "collapsed; no end had been stated";
     case "ended":
       return hasEnd ? `ended ${when(end)}` : "ended; no end had been stated";
     default:
-      return hasEnd ? `until ${when(end)}` : "no end stated";
+      return hasEnd ? `until ${endWhen(end)}` : "no end stated";
   }
 }
 
@@ -539,7 +547,7 @@ function drawExpiring() {
   for (const x of S.board.expiring) {
     const t = truceById(x.truce);
     ul.append(el("li", {}, el("button", { type: "button", onclick: () => selectTruce(x.truce) },
-      el("span", { class: "badge in_force", title: STATE_GLOSS.in_force }, `until ${when(x.end)}`), ` ${x.area?.name ?? ""} — ${t ? truceName(t) : x.name}`)));
+      el("span", { class: "badge in_force", title: STATE_GLOSS.in_force }, `until ${endWhen(x.end)}`), ` ${x.area?.name ?? ""} — ${t ? truceName(t) : x.name}`)));
   }
 }
 
@@ -777,7 +785,7 @@ function markSelection() {
 function windowWords(a) {
   if (a.proposed) return "proposed only";
   const s = Number.isFinite(ms(a.start)) ? `from ${when(a.start)}` : "start not stated";
-  const e = Number.isFinite(ms(a.end)) ? `until ${when(a.end)}` : "open-ended";
+  const e = Number.isFinite(ms(a.end)) ? `until ${endWhen(a.end)}` : "open-ended";
   return `${s}, ${e}`;
 }
 
@@ -1049,6 +1057,28 @@ async function start() {
   setupTime();
   drawTimeline();
   document.body.dataset.ready = "1";
+  follow();
+}
+
+/**
+ * Live updates: the server sends a `change` event ({sequence, documents})
+ * on connecting and after every change of its store; a new sequence
+ * redraws the board (EventSource reconnects by itself after a drop).
+ */
+function follow() {
+  if (!window.EventSource) return;
+  let seen = null;
+  const events = new EventSource("/api/events");
+  events.addEventListener("change", (ev) => {
+    let sequence;
+    try {
+      sequence = JSON.parse(ev.data).sequence;
+    } catch {
+      return;
+    }
+    if (seen !== null && sequence !== seen) reload().catch((e) => console.error("live update", e));
+    seen = sequence;
+  });
 }
 start();
 // The hook for live updates (server-sent events) to redraw the board without a reload.
