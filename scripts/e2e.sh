@@ -9,7 +9,9 @@
 #     else the example reports (examples/reports.jsonl);
 #   - the seed report when ../shared/seed is present (or SEED names it);
 #   - in both cases a report full of markup (the escaping test).
-# Then runs tests/e2e/board.test.mjs at 1280x800 and 390x844. Screenshots go
+# Then runs tests/e2e/board.test.mjs at 1280x800 and 390x844, and
+# tests/e2e/live.test.mjs on a writable server of the examples (a report
+# posted while the page is open shows without a reload). Screenshots go
 # to target/e2e/; with UPDATE_SCREENSHOTS=1 the board's screenshots are also
 # copied to docs/screenshots/ (committed, shown in the README).
 # Idempotent; needs no network other than the package registries.
@@ -85,6 +87,22 @@ cat "$work/server.log"
 
 BASE="http://127.0.0.1:$port" SHOTS="$shots" DATA="$data" node tests/e2e/board.test.mjs
 echo "e2e: screenshots in $shots"
+# Live updates: a writable server (token) on the examples; the page open
+# while a report is posted must show it without a reload.
+kill "$server_pid" 2>/dev/null || true
+wait "$server_pid" 2>/dev/null || true
+token="e2e-live-token-$(date +%s%N)"
+printf '%s\n' "$token" > "$work/token"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+"$bin" --token-file "$work/token" --listen "127.0.0.1:$port" --db "sqlite:$work/live.db" examples/reports.jsonl > "$work/live.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 300); do
+  if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/live.log"; echo "e2e: the live server did not start"; exit 1; fi
+  sleep 0.2
+done
+BASE="http://127.0.0.1:$port" TOKEN="$token" node tests/e2e/live.test.mjs
+
 if [ "${UPDATE_SCREENSHOTS:-0}" = 1 ]; then
   mkdir -p docs/screenshots
   for f in board-1280x800 board-390x844 board-place-1280x800 board-place-390x844; do
