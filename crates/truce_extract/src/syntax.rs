@@ -37,13 +37,24 @@ impl<'a> Syntax<'a> {
             .position(|t| t.span.start <= rel && rel < t.span.end.max(t.span.start + 1))
     }
 
+    /// The token of the truce noun starting at `at`: its head noun when the
+    /// mention opens with a determiner ("the agreement", "this deal").
+    fn noun_at(&self, at: usize) -> Option<usize> {
+        let n = self.token_at(at)?;
+        let p = self.parse();
+        Some(match p.tokens[n].label {
+            Dep::Det => p.head_of(n).unwrap_or(n),
+            _ => n,
+        })
+    }
+
     /// Whether the truce noun at `noun` (document bytes) is the subject,
     /// object or passive subject of the verb that heads the trigger at
     /// `trigger`, or the noun a relative clause headed by that verb
     /// describes ("the ceasefire that has held", "a truce deal ... has been
     /// in place", "agreed a ceasefire").
     pub fn truce_argument(&self, trigger: usize, noun: usize) -> bool {
-        let (Some(t), Some(n)) = (self.token_at(trigger), self.token_at(noun)) else {
+        let (Some(t), Some(n)) = (self.token_at(trigger), self.noun_at(noun)) else {
             return false;
         };
         let p = self.parse();
@@ -70,7 +81,7 @@ impl<'a> Syntax<'a> {
     /// describes a noun other than the truce at `noun` ("groups that
     /// agreed to the truce").
     pub fn describes_other(&self, trigger: usize, noun: usize) -> bool {
-        let (Some(t), Some(n)) = (self.token_at(trigger), self.token_at(noun)) else {
+        let (Some(t), Some(n)) = (self.token_at(trigger), self.noun_at(noun)) else {
             return false;
         };
         let p = self.parse();
@@ -85,7 +96,7 @@ impl<'a> Syntax<'a> {
     /// than the one heading the trigger at `trigger`: "a ceasefire brokered
     /// by Russia has ended" is about the ending; the brokering describes.
     pub fn subject_elsewhere(&self, noun: usize, trigger: usize) -> bool {
-        let (Some(t), Some(n)) = (self.token_at(trigger), self.token_at(noun)) else {
+        let (Some(t), Some(n)) = (self.token_at(trigger), self.noun_at(noun)) else {
             return false;
         };
         let p = self.parse();

@@ -69,6 +69,9 @@ mod tests {
             // Long subjects: the parse finds the truce noun as the subject.
             "A truce deal agreed by Iran, Russia and Turkey for the towns of Eastern Ghouta has been in place since July.",
             "On 9 July 2015, a ceasefire in southern Syria brokered by Jordan, Russia and the United States went into effect.",
+            // An anaphor ("the agreement") after a truce: its head noun is the subject.
+            "A truce was agreed in Homs. The agreement drawn up by the United States and Russia came into effect on Saturday.",
+            "A ceasefire was declared in Daraa. The deal agreed by the army and the rebel factions took effect at noon.",
         ] {
             let k = truce_kinds(s);
             assert!(k.iter().any(|(k, _)| k == "truce.in_force"), "{s}: {k:?}");
