@@ -124,12 +124,12 @@ pub fn summary(board: &Board) -> String {
             lead::declared_by_names(t.declarer.iter().map(String::as_str))
         );
     }
-    for e in &board.expiring_24h {
+    for (e, places) in show::expiring_groups(&board.expiring_24h) {
         let _ = writeln!(
             out,
             "  ends within 24 hours: {} in {}, at {}",
             e.name,
-            e.area.name,
+            places.join(", "),
             show::end_time(&e.end)
         );
     }

@@ -267,23 +267,43 @@ pub fn timeline(entries: &[TimelineEntry]) -> String {
     out
 }
 
+/// Areas of one truce that end together, once: each group's first entry
+/// and the names of its places.
+pub fn expiring_groups(list: &[Expiring]) -> Vec<(&Expiring, Vec<&str>)> {
+    let mut out: Vec<(&Expiring, Vec<&str>)> = Vec::new();
+    for e in list {
+        match out
+            .iter_mut()
+            .find(|(g, _)| g.truce == e.truce && g.end == e.end)
+        {
+            Some((_, places)) if places.last() == Some(&e.area.name.as_str()) => {}
+            Some((_, places)) => places.push(&e.area.name),
+            None => out.push((e, vec![e.area.name.as_str()])),
+        }
+    }
+    out
+}
+
+/// One line per truce and end: when it ends, its name, where, and who
+/// stated the end.
 pub fn expiring(list: &[Expiring]) -> String {
     let mut out = String::new();
     if list.is_empty() {
         out.push_str("nothing expires in that time\n");
     }
-    for e in list {
+    for (e, places) in expiring_groups(list) {
+        let by = e
+            .end_set_by
+            .as_ref()
+            .map(|c| format!("; end stated by {} ({})", source(c), citation(c)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{}  {} {} in {}",
-            short_time(&e.end),
-            e.truce,
+            "ends {}: {} in {}{by}",
+            end_time(&e.end),
             e.name,
-            e.area.name
+            places.join(", ")
         );
-        if let Some(by) = &e.end_set_by {
-            let _ = writeln!(out, "      end set by {} [{}]", source(by), by.document);
-        }
     }
     out
 }

@@ -170,6 +170,23 @@ fn ingest_examples_then_ask_the_ledger() {
     ))
     .json();
     assert!(expiring.is_array());
+    // in words: one line per truce and end, areas that end together joined
+    let text = ok(truce(
+        &db_args(
+            db,
+            &["expiring", "--now", "2016-05-01T20:00", "--within", "3d"],
+        ),
+        b"",
+    ));
+    let lines: Vec<&str> = text.stdout.lines().collect();
+    let ends = expiring.as_array().map_or(0, Vec::len);
+    assert!(ends > 0, "the examples have a truce ending by 4 May");
+    assert!(lines.len() <= ends, "{}", text.stdout);
+    assert!(
+        lines.iter().all(|l| l.starts_with("ends ")),
+        "{}",
+        text.stdout
+    );
 
     let export = ok(truce(&db_args(db, &["export", "--format", "json"]), b"")).json();
     assert!(!export["truces"].as_array().expect("truces").is_empty());
