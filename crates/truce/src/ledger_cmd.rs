@@ -22,7 +22,7 @@ const EXIT_PARTIAL: u8 = 3;
 
 /// `--db` (or `TRUCE_DB`), else the default SQLite file. An empty value is
 /// an error, not a default.
-fn location(db: Option<&str>) -> Result<String> {
+pub(crate) fn location(db: Option<&str>) -> Result<String> {
     match db {
         Some(db) if db.trim().is_empty() => Err(anyhow!(
             "the store location is empty (--db or TRUCE_DB): give an SQLite file path or a \

@@ -74,7 +74,7 @@ pub fn run(db: Option<&str>, args: &WatchArgs) -> Result<ExitCode> {
     if args.every.as_secs() < 60 {
         bail!("--every must be at least 1m (got {})", args.every);
     }
-    let location = location(db)?;
+    let location = crate::ledger_cmd::location(db)?;
     let state = match &args.state {
         Some(p) => p.clone(),
         None => default_state(&location)?,
@@ -106,7 +106,7 @@ pub fn run(db: Option<&str>, args: &WatchArgs) -> Result<ExitCode> {
     {
         let (stop, wake) = (stop.clone(), wake.clone());
         rt.spawn(async move {
-            signalled().await;
+            truce_server::shutdown_signal().await;
             eprintln!("truce watch: stopping (after the delivery under way, if any)");
             stop.store(true, Ordering::SeqCst);
             wake.notify_one();
@@ -247,19 +247,6 @@ impl Watch {
     }
 }
 
-/// `--db` (or `TRUCE_DB`), else the default SQLite file; empty is refused.
-fn location(db: Option<&str>) -> Result<String> {
-    match db {
-        Some(db) if db.trim().is_empty() => Err(anyhow!(
-            "the store location is empty (--db or TRUCE_DB): give an SQLite file path or a \
-             postgres:// URL, or leave both unset for {}",
-            truce_store::default_location().display()
-        )),
-        Some(db) => Ok(db.to_string()),
-        None => Ok(truce_store::default_location().display().to_string()),
-    }
-}
-
 fn is_url(source: &str) -> bool {
     source.starts_with("http://") || source.starts_with("https://")
 }
@@ -305,27 +292,6 @@ pub(crate) fn default_state(location: &str) -> Result<PathBuf> {
         return Err(need());
     }
     Ok(PathBuf::from(format!("{path}.alerts.jsonl")))
-}
-
-async fn signalled() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
 }
 
 #[cfg(test)]

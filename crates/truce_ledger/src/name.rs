@@ -16,11 +16,6 @@ use crate::Ledger;
 use crate::record::Level;
 use jiff::civil::{Date, DateTime};
 
-/// Month abbreviations, January first.
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// A truce kind (`regime_of_calm`) in words.
 pub fn kind_words(kind: &str) -> String {
     match kind {
@@ -31,8 +26,7 @@ pub fn kind_words(kind: &str) -> String {
 
 /// `30 Apr 2016`.
 pub fn day_words(d: Date) -> String {
-    let month = MONTHS[(d.month() as usize).saturating_sub(1) % 12];
-    format!("{} {month} {}", d.day(), d.year())
+    d.strftime("%-d %b %Y").to_string()
 }
 
 impl Ledger {

@@ -64,23 +64,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     eprintln!("truce: serving http://{}/", listener.local_addr()?);
     axum::serve(listener, app)
-        .with_graceful_shutdown(stop())
+        .with_graceful_shutdown(truce_server::shutdown_signal())
         .await?;
     Ok(())
-}
-
-/// Ctrl-C or SIGTERM (the event streams end on either too).
-async fn stop() {
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {},
-        () = term => {},
-    }
 }

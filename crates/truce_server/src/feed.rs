@@ -80,7 +80,7 @@ impl Alerts {
         let (posted_tx, posted) = watch::channel(Arc::new(Vec::new()));
         let (stop_tx, stopping) = watch::channel(false);
         tokio::spawn(async move {
-            signalled().await;
+            crate::shutdown_signal().await;
             let _ = stop_tx.send(true);
         });
         if let Some((hook, record)) = config.webhook.clone() {
@@ -249,25 +249,4 @@ pub(crate) async fn events(
         }
     });
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
-}
-
-async fn signalled() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
 }

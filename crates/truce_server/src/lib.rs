@@ -324,7 +324,7 @@ impl Server {
     pub async fn run(self) -> Result<(), ServerError> {
         let (stop, stopping) = tokio::sync::watch::channel(false);
         let signal = async move {
-            shutdown().await;
+            shutdown_signal().await;
             let _ = stop.send(true);
         };
         let serving = axum::serve(self.listener, self.app).with_graceful_shutdown(signal);
@@ -341,7 +341,9 @@ impl Server {
     }
 }
 
-async fn shutdown() {
+/// Waits for Ctrl-C, or SIGTERM on Unix: the one stop signal of the
+/// server, its event streams and alert poster, and `truce watch`.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };
