@@ -33,11 +33,6 @@ impl NearIndex {
         }
     }
 
-    /// `(seq, fingerprint)` of the originals held.
-    pub fn entries(&self) -> impl Iterator<Item = (i64, u64)> + '_ {
-        self.entries.iter().copied()
-    }
-
     /// The closest original within [`NEAR_BITS`] (the earliest on a tie).
     pub fn nearest(&self, hash: u64) -> Option<(i64, u32)> {
         if hash == 0 {

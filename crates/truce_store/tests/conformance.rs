@@ -218,6 +218,185 @@ async fn story(location: &str) -> Result<()> {
     Ok(())
 }
 
+/// A text of `words` words drawn from a small vocabulary by `seed`: texts
+/// of different seeds are far apart as fingerprints.
+fn random_text(seed: u64, words: usize) -> String {
+    const VOCABULARY: &[&str] = &[
+        "truce",
+        "shelling",
+        "village",
+        "council",
+        "monitors",
+        "convoy",
+        "northern",
+        "statement",
+        "ministry",
+        "rebels",
+        "army",
+        "district",
+        "market",
+        "overnight",
+        "agreed",
+        "rejected",
+        "talks",
+        "border",
+        "aid",
+        "river",
+        "bridge",
+        "checkpoint",
+        "hospital",
+        "school",
+        "mayor",
+        "elders",
+        "commander",
+        "said",
+        "reported",
+        "denied",
+        "claimed",
+        "week",
+        "hours",
+        "calm",
+        "fighting",
+        "road",
+        "siege",
+        "wounded",
+        "killed",
+        "released",
+        "prisoners",
+        "exchange",
+    ];
+    let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    (0..words)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            VOCABULARY[(state % VOCABULARY.len() as u64) as usize]
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Batches larger than one statement's rows, with every outcome inside one
+/// batch: documents keep batch order and their claims, a near-duplicate of
+/// an earlier document of the same batch links to it, an exact copy and an
+/// id taken earlier in the batch change nothing, and a second batch sees
+/// the first.
+async fn bulk_story(location: &str) -> Result<()> {
+    let store = SqlStore::open(location).await?;
+    let before = store.stats().await?;
+    let kinds = [
+        ClaimKind::TruceDeclared,
+        ClaimKind::TruceExtended,
+        ClaimKind::IncidentAttack,
+        ClaimKind::TruceInForce,
+        ClaimKind::TruceViolated,
+    ];
+    let mut batch: Vec<NewDocument> = (0..300)
+        .map(|i| {
+            let text = random_text(i + 1, 80);
+            doc(
+                &format!("bulk-{i:03}"),
+                &text,
+                "v1",
+                &kinds[..(i % 6) as usize],
+            )
+        })
+        .collect();
+    let first = batch[0].text.clone();
+    let near_text = format!("{first} monitors");
+    batch.insert(
+        10,
+        doc("bulk-near", &near_text, "v1", &[ClaimKind::TruceDeclared]),
+    );
+    batch.insert(20, doc("bulk-copy", &first, "v1", &[]));
+    batch.insert(30, doc("bulk-001", &random_text(9999, 80), "v1", &[]));
+    let puts = store.put_batch(&batch).await?;
+    assert_eq!(puts.len(), 303);
+    assert!(
+        matches!(&puts[10], Put::NearDuplicate { of, .. } if of == "bulk-000"),
+        "{:?}",
+        puts[10]
+    );
+    assert_eq!(
+        puts[20],
+        Put::Duplicate {
+            existing: "bulk-000".into()
+        }
+    );
+    assert_eq!(
+        puts[30],
+        Put::IdConflict {
+            id: "bulk-001".into()
+        }
+    );
+    let new = puts.iter().filter(|p| **p == Put::New).count();
+    assert_eq!(new, 300, "{puts:?}");
+
+    let stats = store.stats().await?;
+    assert_eq!(stats.documents - before.documents, 301);
+    let claims: i64 = (0..300).map(|i| i % 6).sum::<i64>() + 1;
+    assert_eq!(stats.claims - before.claims, claims);
+    let listing = store.documents(before.documents, 400).await?;
+    let ids: Vec<&str> = listing.iter().map(|d| d.id.as_str()).collect();
+    let mut expected: Vec<String> = (0..300).map(|i| format!("bulk-{i:03}")).collect();
+    expected.insert(10, "bulk-near".into());
+    assert_eq!(ids, expected, "stored in batch order");
+    assert!(
+        listing.windows(2).all(|w| w[0].seq < w[1].seq),
+        "growing numbers"
+    );
+    assert_eq!(listing[10].duplicate_of.as_deref(), Some("bulk-000"));
+    let stored = store.document("bulk-005").await?.expect("stored");
+    assert_eq!(stored.report, batch[5].report, "claims in order, metadata");
+    assert_eq!(stored.text, batch[5].text);
+
+    // The next batch: duplicates and near-duplicates of stored documents.
+    let again = [
+        doc("bulk-again", &batch[42].text, "v1", &[]),
+        doc(
+            "bulk-near2",
+            &format!("{} convoy", batch[50].text),
+            "v1",
+            &[],
+        ),
+        doc("bulk-299", &random_text(4242, 80), "v1", &[]),
+    ];
+    for near in [&batch[10], &again[1]] {
+        let original = if near.report.document.id == "bulk-near" {
+            0
+        } else {
+            50
+        };
+        let d = truce_store::distance(near.simhash, batch[original].simhash);
+        assert!(
+            d <= truce_store::NEAR_BITS,
+            "the test's near copies are near: {d}"
+        );
+    }
+    let puts = store.put_batch(&again).await?;
+    assert_eq!(
+        puts[0],
+        Put::Duplicate {
+            existing: batch[42].report.document.id.clone()
+        }
+    );
+    assert!(
+        matches!(&puts[1], Put::NearDuplicate { of, .. } if *of == batch[50].report.document.id),
+        "{:?}",
+        puts[1]
+    );
+    assert_eq!(
+        puts[2],
+        Put::IdConflict {
+            id: "bulk-299".into()
+        }
+    );
+    assert_eq!(store.stats().await?.documents - before.documents, 302);
+    store.close().await;
+    Ok(())
+}
+
 /// A database that a newer truce migrated is refused, unchanged.
 async fn newer_schema_is_refused(location: &str) -> Result<()> {
     let store = SqlStore::open(location).await?;
@@ -264,6 +443,7 @@ fn sqlite_file() -> Result<()> {
     let db = db.to_str().expect("utf-8 path");
     runtime().block_on(async {
         story(db).await?;
+        bulk_story(db).await?;
         newer_schema_is_refused(db).await
     })
 }
@@ -292,6 +472,7 @@ fn postgres() -> Result<()> {
     runtime().block_on(async {
         reset_postgres(&url).await?;
         story(&url).await?;
+        bulk_story(&url).await?;
         newer_schema_is_refused(&url).await?;
         reset_postgres(&url).await
     })?;

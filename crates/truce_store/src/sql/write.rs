@@ -1,15 +1,52 @@
 //! Writes: a batch of documents in one transaction; a new reading of a
 //! stored document.
+//!
+//! A batch costs a fixed number of statements, whatever its size: one
+//! look-up of the batch's content hashes and ids, one of the ids of the
+//! near-duplicates' originals, then multi-row `INSERT`s (documents
+//! [`DOCS_PER_INSERT`] at a time, claims [`CLAIMS_PER_INSERT`] at a time).
+//! What each document is (new, duplicate, near-duplicate, id conflict) is
+//! decided in memory, in batch order, between the look-ups and the
+//! inserts. Statements of one shape are prepared once per connection and
+//! reused (sqlx's statement cache); look-up lists are padded to a fixed
+//! length so that every batch uses the same few shapes. SQLite gets
+//! anonymous `?` placeholders (its driver resolves a `$n` name by a linear
+//! search, which makes a statement of many parameters quadratic),
+//! PostgreSQL `$n`.
 
 use super::SqlStore;
+use crate::location::Backend;
 use crate::near::NearIndex;
 use crate::{NewDocument, Put, StoreError};
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
 use sqlx::{Any, AnyConnection, Row, Transaction};
+use std::collections::{HashMap, HashSet};
 use truce_model::{Claim, Report};
 
-/// Claims inserted per statement (5 values each, far below every
-/// backend's limit on parameters).
-const CLAIMS_PER_INSERT: usize = 100;
+/// Documents inserted per statement at most (12 values each).
+const DOCS_PER_INSERT: usize = 256;
+
+/// Claims inserted per statement at most (5 values each); both limits stay
+/// far below SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+const CLAIMS_PER_INSERT: usize = 1024;
+
+/// Values per `IN (...)` look-up at most.
+const LOOKUP: usize = 256;
+
+/// What the look-ups decided for one document of a batch.
+enum Plan {
+    Done(Put),
+    /// To insert, as a near-duplicate of this earlier original when given:
+    /// its `seq` in the store (`Stored`) or its position in the batch.
+    Insert(Option<(Origin, u32)>),
+}
+
+#[derive(Clone, Copy)]
+enum Origin {
+    Stored(i64),
+    Batch(usize),
+}
 
 pub(super) async fn put_batch(
     store: &SqlStore,
@@ -18,30 +55,165 @@ pub(super) async fn put_batch(
     let e = |e| store.query_error(e);
     let mut tx: Transaction<'_, Any> = store.begin_write().await?;
     refresh_near(store, &mut tx).await?;
+    let plans = plan(store, &mut tx, docs).await?;
+    let near_ids = near_ids(store, &mut tx, &plans).await?;
+
+    // The rows to insert, in batch order (their `seq`s follow it).
     let now = jiff::Timestamp::now().to_string();
-    let mut out = Vec::with_capacity(docs.len());
-    // Originals stored by this batch: matched like the others, merged into
-    // the store's index once the transaction commits.
-    let mut batch = NearIndex::default();
-    // Claims of the whole batch go in together: fewer statements.
-    let mut claims: Vec<(i64, &Claim)> = Vec::new();
-    for doc in docs {
-        let (put, seq) = put_one(store, &mut tx, doc, &batch, &now).await?;
-        if let Some(seq) = seq {
-            claims.extend(doc.report.claims.iter().map(|c| (seq, c)));
-            if put == Put::New {
-                batch.add(seq, doc.simhash);
-            }
+    let mut rows: Vec<DocumentRow<'_>> = Vec::new();
+    for (doc, plan) in docs.iter().zip(&plans) {
+        if let Plan::Insert(near) = plan {
+            let near = near.map(|(origin, distance)| {
+                let id = match origin {
+                    Origin::Stored(seq) => near_ids.get(&seq).cloned().unwrap_or_default(),
+                    Origin::Batch(at) => docs[at].report.document.id.clone(),
+                };
+                (id, distance)
+            });
+            rows.push(DocumentRow {
+                doc,
+                near,
+                meta: serde_json::to_string(&doc.report.document)
+                    .map_err(|e| store.corrupt("document", e))?,
+            });
         }
-        out.push(put);
+    }
+    let seqs = insert_documents(store, &mut tx, &rows, &now).await?;
+    let mut claims: Vec<(i64, &Claim)> = Vec::new();
+    for (row, seq) in rows.iter().zip(&seqs) {
+        claims.extend(row.doc.report.claims.iter().map(|c| (*seq, c)));
     }
     insert_claims(store, &mut tx, &claims).await?;
     tx.commit().await.map_err(e)?;
+
+    // Only now that the batch is stored: its originals join the index.
     let mut index = store.near_index();
-    for (seq, hash) in batch.entries() {
-        index.add(seq, hash);
+    for (row, seq) in rows.iter().zip(&seqs) {
+        index.add(
+            *seq,
+            if row.near.is_none() {
+                row.doc.simhash
+            } else {
+                0
+            },
+        );
+    }
+    drop(index);
+    let mut out = Vec::with_capacity(docs.len());
+    let mut rows = rows.into_iter();
+    for plan in plans {
+        out.push(match plan {
+            Plan::Done(put) => put,
+            Plan::Insert(_) => match rows.next().and_then(|r| r.near) {
+                Some((of, distance)) => Put::NearDuplicate { of, distance },
+                None => Put::New,
+            },
+        });
     }
     Ok(out)
+}
+
+/// Decides, in batch order, what each document is: a duplicate of a
+/// stored or earlier text, an id taken by another text, or a document to
+/// insert (near-duplicate or not). One look-up per [`LOOKUP`] documents.
+async fn plan(
+    store: &SqlStore,
+    conn: &mut AnyConnection,
+    docs: &[NewDocument],
+) -> Result<Vec<Plan>, StoreError> {
+    let e = |e| store.query_error(e);
+    // content hash → id, and the ids taken, among the stored documents
+    // that the batch could clash with (then the batch's own, as it goes).
+    let mut by_hash: HashMap<String, String> = HashMap::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    for chunk in docs.chunks(LOOKUP) {
+        let n = padded(chunk.len(), LOOKUP);
+        let sql = format!(
+            "SELECT id, content_hash FROM documents WHERE content_hash IN ({}) OR id IN ({})",
+            list(store.backend, 1, n),
+            list(store.backend, n + 1, n)
+        );
+        let mut query = sqlx::query(&sql);
+        for i in 0..n {
+            query = query.bind(chunk[i.min(chunk.len() - 1)].content_hash.as_str());
+        }
+        for i in 0..n {
+            query = query.bind(chunk[i.min(chunk.len() - 1)].report.document.id.as_str());
+        }
+        for row in query.fetch_all(&mut *conn).await.map_err(e)? {
+            let (id, hash): (String, String) =
+                (row.try_get(0).map_err(e)?, row.try_get(1).map_err(e)?);
+            ids.insert(id.clone());
+            by_hash.insert(hash, id);
+        }
+    }
+    let stored = store.near_index();
+    // Originals inserted earlier in this batch, by position.
+    let mut batch = NearIndex::default();
+    let mut plans = Vec::with_capacity(docs.len());
+    for (at, doc) in docs.iter().enumerate() {
+        let id = &doc.report.document.id;
+        if let Some(existing) = by_hash.get(&doc.content_hash) {
+            plans.push(Plan::Done(Put::Duplicate {
+                existing: existing.clone(),
+            }));
+            continue;
+        }
+        if ids.contains(id) {
+            plans.push(Plan::Done(Put::IdConflict { id: id.clone() }));
+            continue;
+        }
+        // The closest earlier original: in the store, else (when closer)
+        // earlier in this batch.
+        let near = match (stored.nearest(doc.simhash), batch.nearest(doc.simhash)) {
+            (Some((seq, a)), Some((_, b))) if a <= b => Some((Origin::Stored(seq), a)),
+            (_, Some((pos, b))) => Some((Origin::Batch(pos as usize), b)),
+            (Some((seq, a)), None) => Some((Origin::Stored(seq), a)),
+            (None, None) => None,
+        };
+        if near.is_none() {
+            batch.add(at as i64, doc.simhash);
+        }
+        by_hash.insert(doc.content_hash.clone(), id.clone());
+        ids.insert(id.clone());
+        plans.push(Plan::Insert(near));
+    }
+    Ok(plans)
+}
+
+/// The ids of the stored originals that the batch's near-duplicates
+/// repeat, by `seq`.
+async fn near_ids(
+    store: &SqlStore,
+    conn: &mut AnyConnection,
+    plans: &[Plan],
+) -> Result<HashMap<i64, String>, StoreError> {
+    let e = |e| store.query_error(e);
+    let mut seqs: Vec<i64> = plans
+        .iter()
+        .filter_map(|p| match p {
+            Plan::Insert(Some((Origin::Stored(seq), _))) => Some(*seq),
+            _ => None,
+        })
+        .collect();
+    seqs.sort_unstable();
+    seqs.dedup();
+    let mut found = HashMap::with_capacity(seqs.len());
+    for chunk in seqs.chunks(LOOKUP) {
+        let n = padded(chunk.len(), LOOKUP);
+        let sql = format!(
+            "SELECT seq, id FROM documents WHERE seq IN ({})",
+            list(store.backend, 1, n)
+        );
+        let mut query = sqlx::query(&sql);
+        for i in 0..n {
+            query = query.bind(chunk[i.min(chunk.len() - 1)]);
+        }
+        for row in query.fetch_all(&mut *conn).await.map_err(e)? {
+            found.insert(row.try_get(0).map_err(e)?, row.try_get(1).map_err(e)?);
+        }
+    }
+    Ok(found)
 }
 
 /// Brings the store's near-duplicate index up to date with what is stored
@@ -69,99 +241,64 @@ async fn refresh_near(store: &SqlStore, conn: &mut AnyConnection) -> Result<(), 
     Ok(())
 }
 
-/// Stores one document (not its claims); returns what happened and the
-/// new row's `seq` when it was stored.
-async fn put_one(
+/// A document to insert, with the original it nearly repeats and its
+/// metadata as JSON.
+struct DocumentRow<'a> {
+    doc: &'a NewDocument,
+    near: Option<(String, u32)>,
+    meta: String,
+}
+
+/// Inserts documents in their order; returns their new `seq`s, in the
+/// same order.
+async fn insert_documents(
     store: &SqlStore,
     conn: &mut AnyConnection,
-    doc: &NewDocument,
-    batch: &NearIndex,
+    rows: &[DocumentRow<'_>],
     now: &str,
-) -> Result<(Put, Option<i64>), StoreError> {
+) -> Result<Vec<i64>, StoreError> {
     let e = |e| store.query_error(e);
-    let id = &doc.report.document.id;
-    // One look-up for both: the same text, or another text under this id.
-    let rows =
-        sqlx::query("SELECT id, content_hash FROM documents WHERE content_hash = $1 OR id = $2")
-            .bind(&doc.content_hash)
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(e)?;
-    let mut taken = false;
-    for row in &rows {
-        let (existing, hash): (String, String) =
-            (row.try_get(0).map_err(e)?, row.try_get(1).map_err(e)?);
-        if hash == doc.content_hash {
-            return Ok((Put::Duplicate { existing }, None));
+    let mut seqs = Vec::with_capacity(rows.len());
+    for chunk in chunks(rows, DOCS_PER_INSERT) {
+        let sql = format!(
+            "INSERT INTO documents (id, content_hash, simhash, duplicate_of, distance, \
+             published, outlet, title, extractor, ingested_at, report_meta, body) \
+             VALUES {} RETURNING seq, id",
+            values(store.backend, chunk.len(), 12)
+        );
+        let mut query = sqlx::query(&sql);
+        for row in chunk {
+            let meta = &row.doc.report.document;
+            // Borrowed, not copied, into the arguments.
+            query = query
+                .bind(meta.id.as_str())
+                .bind(row.doc.content_hash.as_str())
+                .bind(row.doc.simhash as i64)
+                .bind(row.near.as_ref().map(|(id, _)| id.as_str()))
+                .bind(row.near.as_ref().map(|(_, d)| i64::from(*d)))
+                .bind(meta.published.as_str())
+                .bind(meta.outlet.as_deref())
+                .bind(meta.title.as_deref())
+                .bind(meta.extractor.as_str())
+                .bind(now)
+                .bind(row.meta.as_str())
+                .bind(row.doc.text.as_str());
         }
-        taken = true;
+        // RETURNING gives no promise of order: rows are matched by id
+        // (unique within what a batch inserts).
+        let mut by_id: HashMap<String, i64> = HashMap::with_capacity(chunk.len());
+        for r in query.fetch_all(&mut *conn).await.map_err(e)? {
+            by_id.insert(r.try_get(1).map_err(e)?, r.try_get(0).map_err(e)?);
+        }
+        for row in chunk {
+            let id = &row.doc.report.document.id;
+            let seq = by_id.get(id).copied().ok_or_else(|| {
+                store.corrupt("documents", format!("no sequence number returned for {id}"))
+            })?;
+            seqs.push(seq);
+        }
     }
-    if taken {
-        return Ok((Put::IdConflict { id: id.clone() }, None));
-    }
-    let near = find_near(store, conn, batch, doc.simhash).await?;
-    let seq = insert_document(store, conn, doc, near.as_ref(), now).await?;
-    let put = match near {
-        Some((of, distance)) => Put::NearDuplicate { of, distance },
-        None => Put::New,
-    };
-    Ok((put, Some(seq)))
-}
-
-/// The closest earlier original within [`crate::NEAR_BITS`], if any: in
-/// the store's index or earlier in this batch.
-async fn find_near(
-    store: &SqlStore,
-    conn: &mut AnyConnection,
-    batch: &NearIndex,
-    hash: u64,
-) -> Result<Option<(String, u32)>, StoreError> {
-    let stored = store.near_index().nearest(hash);
-    let best = match (stored, batch.nearest(hash)) {
-        (Some(a), Some(b)) => Some(if b.1 < a.1 { b } else { a }),
-        (a, b) => a.or(b),
-    };
-    let Some((seq, d)) = best else {
-        return Ok(None);
-    };
-    let id: String = sqlx::query_scalar("SELECT id FROM documents WHERE seq = $1")
-        .bind(seq)
-        .fetch_one(&mut *conn)
-        .await
-        .map_err(|e| store.query_error(e))?;
-    Ok(Some((id, d)))
-}
-
-async fn insert_document(
-    store: &SqlStore,
-    conn: &mut AnyConnection,
-    doc: &NewDocument,
-    near: Option<&(String, u32)>,
-    now: &str,
-) -> Result<i64, StoreError> {
-    let meta = &doc.report.document;
-    let meta_json = serde_json::to_string(meta).map_err(|e| store.corrupt("document", e))?;
-    sqlx::query_scalar(
-        "INSERT INTO documents (id, content_hash, simhash, duplicate_of, distance, published, \
-         outlet, title, extractor, ingested_at, report_meta, body) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING seq",
-    )
-    .bind(&meta.id)
-    .bind(&doc.content_hash)
-    .bind(doc.simhash as i64)
-    .bind(near.map(|(id, _)| id.clone()))
-    .bind(near.map(|(_, d)| i64::from(*d)))
-    .bind(&meta.published)
-    .bind(meta.outlet.clone())
-    .bind(meta.title.clone())
-    .bind(&meta.extractor)
-    .bind(now)
-    .bind(meta_json)
-    .bind(&doc.text)
-    .fetch_one(&mut *conn)
-    .await
-    .map_err(|e| store.query_error(e))
+    Ok(seqs)
 }
 
 /// Inserts claims, given with their document's `seq`, in report order:
@@ -181,27 +318,15 @@ async fn insert_claims(
         last = Some((*seq, ord));
         ords.push(ord);
     }
-    for (chunk, ords) in claims
-        .chunks(CLAIMS_PER_INSERT)
-        .zip(ords.chunks(CLAIMS_PER_INSERT))
-    {
-        let mut sql =
-            String::from("INSERT INTO claims (document_seq, ord, kind, modality, claim) VALUES ");
-        for i in 0..chunk.len() {
-            let p = i * 5;
-            if i > 0 {
-                sql.push_str(", ");
-            }
-            sql.push_str(&format!(
-                "(${}, ${}, ${}, ${}, ${})",
-                p + 1,
-                p + 2,
-                p + 3,
-                p + 4,
-                p + 5
-            ));
-        }
-        let mut query = sqlx::query(&sql);
+    let mut done = 0;
+    for chunk in chunks(claims, CLAIMS_PER_INSERT) {
+        let ords = &ords[done..done + chunk.len()];
+        done += chunk.len();
+        let sql = format!(
+            "INSERT INTO claims (document_seq, ord, kind, modality, claim) VALUES {}",
+            values(store.backend, chunk.len(), 5)
+        );
+        let mut query: Query<'_, Any, AnyArguments<'_>> = sqlx::query(&sql);
         for ((seq, claim), ord) in chunk.iter().zip(ords) {
             let json = serde_json::to_string(claim).map_err(|e| store.corrupt("claim", e))?;
             query = query
@@ -219,6 +344,65 @@ async fn insert_claims(
     Ok(())
 }
 
+/// `items` cut into runs of power-of-two lengths, the longest first, none
+/// longer than `max` (a power of two): 300 items with `max` 256 are runs
+/// of 256, 32, 8 and 4. Few statement shapes, each prepared once.
+fn chunks<T>(items: &[T], max: usize) -> impl Iterator<Item = &[T]> {
+    let mut rest = items;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let n = if rest.len() >= max {
+            max
+        } else {
+            1 << rest.len().ilog2()
+        };
+        let (run, tail) = rest.split_at(n);
+        rest = tail;
+        Some(run)
+    })
+}
+
+/// The length a look-up list of `n` values is padded to (by repeating a
+/// value): the next power of two, at most `max`.
+fn padded(n: usize, max: usize) -> usize {
+    n.max(1).next_power_of_two().min(max)
+}
+
+/// `n` placeholders separated by commas, numbered from `first` on
+/// PostgreSQL.
+fn list(backend: Backend, first: usize, n: usize) -> String {
+    let mut out = String::with_capacity(n * 6);
+    for i in 0..n {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        match backend {
+            Backend::Sqlite => out.push('?'),
+            Backend::Postgres => {
+                out.push('$');
+                out.push_str(&(first + i).to_string());
+            }
+        }
+    }
+    out
+}
+
+/// `rows` tuples of `cols` placeholders: `(?, ?), (?, ?)` or
+/// `($1, $2), ($3, $4)`.
+fn values(backend: Backend, rows: usize, cols: usize) -> String {
+    let mut out = String::with_capacity(rows * cols * 6);
+    for r in 0..rows {
+        if r > 0 {
+            out.push_str(", ");
+        }
+        out.push('(');
+        out.push_str(&list(backend, r * cols + 1, cols));
+        out.push(')');
+    }
+    out
+}
 pub(super) async fn replace_reading(store: &SqlStore, report: &Report) -> Result<bool, StoreError> {
     let e = |e| store.query_error(e);
     let mut tx: Transaction<'_, Any> = store.begin_write().await?;
