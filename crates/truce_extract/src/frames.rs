@@ -457,6 +457,37 @@ fn truce_ref(doc: &Doc<'_>, s: &Sentence, i: usize) -> TruceRef {
     }
 }
 
+/// When a segment names more than one truce, a truce frame takes the
+/// truce noun the parse makes its verb's subject, whatever the distance:
+/// "a ceasefire between the army and the rebels ... has ended with no word
+/// of a renewed truce" ends the ceasefire, not the renewed truce. Frames
+/// whose subject is no truce noun keep the nearest one.
+pub(crate) fn prefer_subject(
+    doc: &Doc<'_>,
+    s: &Sentence,
+    seg: (usize, usize),
+    syntax: &crate::syntax::Syntax<'_>,
+    frames: &mut [Frame],
+) {
+    let nouns: Vec<usize> = (s.matches.iter().enumerate())
+        .filter(|(_, m)| m.folded.0 >= seg.0 && m.folded.1 <= seg.1 && has(m, CueClass::Truce))
+        .map(|(i, _)| i)
+        .collect();
+    if nouns.len() < 2 {
+        return;
+    }
+    for f in frames.iter_mut().filter(|f| f.truce.is_some()) {
+        let at = doc.folded.to_original(f.folded.0, f.folded.0 + 1).start;
+        let Some((a, b)) = syntax.subject_span(at) else {
+            continue;
+        };
+        let noun = (nouns.iter()).find(|&&i| s.matches[i].span.start < b && a < s.matches[i].span.end);
+        if let Some(&i) = noun {
+            f.truce = Some(truce_ref(doc, s, i));
+        }
+    }
+}
+
 /// The truce noun closest to a frame's trigger.
 fn nearest_truce(
     doc: &Doc<'_>,
@@ -508,6 +539,12 @@ pub(crate) fn modality(doc: &Doc<'_>, s: &Sentence, seg: (usize, usize), f: &Fra
         {
             result = Modality::Planned;
         }
+    }
+    // A start that is itself a plan ("the truce is to start on Monday").
+    let own = (s.matches.iter()).find(|m| m.folded == f.folded);
+    let own_plan = own.is_some_and(|m| m.cue(CueClass::Planned).is_some());
+    if own_plan && f.kind == ClaimKind::TruceInForce && result == Modality::Asserted {
+        result = Modality::Planned;
     }
     // A noun trigger as the subject, then its verb: "shelling was not
     // reported", "the airstrikes were reportedly carried out".

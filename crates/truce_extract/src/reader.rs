@@ -194,6 +194,7 @@ impl Extractor {
             if frames.is_empty() {
                 continue;
             }
+            crate::frames::prefer_subject(doc, s, seg, &syntax, &mut frames);
             self.attach_actors(doc, s, seg, &att, &mut frames);
             attach_places(doc, s, seg, &places, &mut frames, &st.recent_scope);
             let times: Vec<usize> = (0..s.times.len())
@@ -223,19 +224,26 @@ impl Extractor {
             }
             attach_targets(s, seg, &mut frames);
             attach_casualties(doc, s, &nums, seg, &mut frames);
+            let siblings: Vec<crate::rules::Sibling> = frames
+                .iter()
+                .map(|f| crate::rules::Sibling {
+                    kind: f.kind,
+                    noun: noun_of(doc, f).map(|n| n.0),
+                    trigger: f.folded,
+                })
+                .collect();
             for mut f in frames {
                 f.modality = modality(doc, s, seg, &f);
                 if !worth_keeping(&f) {
                     continue;
                 }
-                let noun = (f.truce.as_ref())
-                    .and_then(|t| t.mention.as_ref())
-                    .map(|m| (doc.folded.to_folded(m.start), doc.folded.to_folded(m.end)));
+                let noun = noun_of(doc, &f);
                 let ctx = crate::rules::Ctx {
                     doc,
                     s,
                     noun,
                     syntax: &syntax,
+                    siblings: &siblings,
                 };
                 let rule = format!(
                     "{}:{}",
@@ -793,4 +801,11 @@ fn attribution(voice: Option<Voice>) -> Attribution {
         },
         None => Attribution::default(),
     }
+}
+
+/// Folded span of a frame's truce noun, if it has one.
+fn noun_of(doc: &Doc<'_>, f: &Frame) -> Option<(usize, usize)> {
+    (f.truce.as_ref())
+        .and_then(|t| t.mention.as_ref())
+        .map(|m| (doc.folded.to_folded(m.start), doc.folded.to_folded(m.end)))
 }

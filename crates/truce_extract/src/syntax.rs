@@ -16,10 +16,15 @@ pub(crate) struct Syntax<'a> {
 
 impl<'a> Syntax<'a> {
     /// The sentence at `span` of `doc_text`.
+    /// A credit in brackets opening the sentence ("(Outlet and Agencies)
+    /// A truce ...") is left out of the parse: it is no part of the
+    /// clause and would become its subject.
     pub fn new(doc_text: &'a str, span: Span) -> Self {
+        let text = doc_text.get(span.start..span.end).unwrap_or("");
+        let skip = opening_credit(text);
         Syntax {
-            text: doc_text.get(span.start..span.end).unwrap_or(""),
-            base: span.start,
+            text: &text[skip..],
+            base: span.start + skip,
             parse: OnceCell::new(),
         }
     }
@@ -77,6 +82,17 @@ impl<'a> Syntax<'a> {
                 .is_some_and(|h| h == n || under(h) && p.tokens[n].label == Dep::Compound)
     }
 
+    /// Document byte span of the subject of the verb heading the trigger
+    /// at `trigger` ("ceasefire" for "has ended" in "a ceasefire between
+    /// the army and the rebels ... has ended with no word of a new truce").
+    pub fn subject_span(&self, trigger: usize) -> Option<(usize, usize)> {
+        let t = self.token_at(trigger)?;
+        let p = self.parse();
+        let subject = p.subject_of(p.clause_verb(t)?)?;
+        let span = p.tokens[subject].span;
+        Some((self.base + span.start, self.base + span.end))
+    }
+
     /// Whether the trigger at `trigger` heads a relative clause that
     /// describes a noun other than the truce at `noun` ("groups that
     /// agreed to the truce").
@@ -112,6 +128,23 @@ impl<'a> Syntax<'a> {
     }
 }
 
+/// Bytes taken by a bracketed credit of at most 60 bytes opening `text`,
+/// with the dash and spaces after it; 0 when there is none.
+fn opening_credit(text: &str) -> usize {
+    let Some(rest) = text.strip_prefix('(') else {
+        return 0;
+    };
+    let Some(close) = rest.get(..rest.len().min(60)).and_then(|h| h.find(')')) else {
+        return 0;
+    };
+    let after = &rest[close + 1..];
+    let trimmed = after.trim_start_matches([' ', '-', '\u{2013}', '\u{2014}']);
+    if trimmed.is_empty() {
+        return 0;
+    }
+    text.len() - trimmed.len()
+}
+
 /// Whether token `n` is `head` or sits inside the noun phrase `head` heads
 /// through compounds, conjuncts and appositions only ("truce" in "a truce
 /// deal", "the ceasefire and the aid deal"): a prepositional phrase or a
@@ -128,4 +161,25 @@ fn noun_phrase_of(p: &Parse, n: usize, head: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opening_credit;
+
+    #[test]
+    fn bracketed_credits_open_no_clause() {
+        let credit = "(Outlet and Agencies) A truce has ended.";
+        assert_eq!(&credit[opening_credit(credit)..], "A truce has ended.");
+        let dashed = "(Wire) - The truce holds.";
+        assert_eq!(&dashed[opening_credit(dashed)..], "The truce holds.");
+        for kept in [
+            "A truce (the second this year) has ended.",
+            "(This sentence stays whole because the bracket runs on far too long to be a credit) yes.",
+            "(Only a bracket)",
+            "(unclosed bracket and a truce",
+        ] {
+            assert_eq!(opening_credit(kept), 0, "{kept}");
+        }
+    }
 }

@@ -14,6 +14,11 @@
 //! agreed"), nor a description naming its declarer where the truce is no
 //! verb's subject ("bring Aleppo into the temporary truce announced by
 //! regime forces"): DESIGN.md records that as a declaration by that actor.
+//! A longer noun phrase ("a ceasefire between the army and the rebels that
+//! was brokered by Russia has ended") matches when a relative pronoun
+//! opens the clause and another claim of the sentence (it holds, ended,
+//! collapsed, was violated) is made of the same truce after it: the
+//! sentence asserts that, and the brokering describes which truce.
 
 use super::{Ctx, Verdict, listed, tokens};
 use crate::frames::Frame;
@@ -34,8 +39,31 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let reduced = toks.is_empty() && !between.contains(',');
     let relative = toks.first().is_some_and(|w| listed("relative", w)) && toks.len() <= 3;
     let by_agent = tokens(ctx.after(f.folded.1)).first() == Some(&"by");
-    let described = !by_agent || ctx.truce_subject_elsewhere(f);
-    Verdict::drop_if((reduced || relative) && described)
+    let stated_after = state_claimed_after(ctx, f, noun.0);
+    let described = !by_agent || ctx.truce_subject_elsewhere(f) || stated_after;
+    let far_relative = stated_after && !between.contains(',') && relative_near_end(&toks);
+    let apposition = stated_after && toks.is_empty();
+    Verdict::drop_if((reduced || relative || far_relative || apposition) && described)
+}
+
+/// Whether a relative pronoun stands among the last three words before
+/// the trigger ("... forces that was brokered").
+fn relative_near_end(toks: &[&str]) -> bool {
+    let tail = &toks[toks.len().saturating_sub(3)..];
+    tail.iter().any(|w| listed("relative", w)) && toks.len() <= 16
+}
+
+/// Whether another frame of the sentence, after this trigger, says how the
+/// same truce stands (holds, ended, collapsed, violated).
+fn state_claimed_after(ctx: &Ctx<'_, '_>, f: &Frame, noun: usize) -> bool {
+    let state = [
+        ClaimKind::TruceInForce,
+        ClaimKind::TruceEnded,
+        ClaimKind::TruceCollapsed,
+        ClaimKind::TruceViolated,
+    ];
+    (ctx.siblings.iter())
+        .any(|s| s.trigger.0 >= f.folded.1 && s.noun == Some(noun) && state.contains(&s.kind))
 }
 
 #[cfg(test)]
@@ -54,6 +82,9 @@ mod tests {
             "The truce accepted last week in Homs collapsed on Sunday.",
             "A ceasefire brokered by Russia took effect in Eastern Ghouta at midnight.",
             "A fragile truce that was brokered by Turkey and Russia last week has ended.",
+            "A truce between the army and the rebels that was brokered by Russia has ended.",
+            "The truce, brokered by Qatar, collapsed on Monday.",
+            "A ceasefire in Homs which was agreed by both sides in May is holding.",
         ] {
             let k = truce_kinds(s);
             assert!(
@@ -75,6 +106,7 @@ mod tests {
             "The ceasefire was accepted by the rebels on Monday.",
             "Russia brokered a truce between the army and the rebels in Homs.",
             "The truce between the army and the rebels was brokered by Russia on Monday.",
+            "Russia brokered a truce in Homs that collapsed a week later.",
         ] {
             let k = truce_kinds(s);
             assert!(

@@ -102,6 +102,17 @@ pub(crate) struct Ctx<'d, 'a> {
     pub noun: Option<(usize, usize)>,
     /// The sentence's parse, computed when a rule first asks.
     pub syntax: &'d crate::syntax::Syntax<'a>,
+    /// Every frame of the sentence before the gates: kind, folded start
+    /// of its truce noun, folded span of its trigger.
+    pub siblings: &'d [Sibling],
+}
+
+/// What a rule may know of the other frames of its sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sibling {
+    pub kind: ClaimKind,
+    pub noun: Option<usize>,
+    pub trigger: (usize, usize),
 }
 
 impl Verdict {

@@ -48,6 +48,35 @@ mod tests {
         }
     }
 
+    /// Not this gate's work but the same question, so tested here: a start
+    /// word that is itself a plan ("to start", "to begin"), or one after
+    /// "scheduled to", is planned (`frames::modality`).
+    #[test]
+    fn starts_to_come_are_planned() {
+        for s in [
+            "The truce in Homs is to start on Monday.",
+            "The truce in Homs was scheduled to start on Monday.",
+            "A ceasefire in Daraa is to begin at midnight.",
+            "The humanitarian pause in Aleppo is scheduled to begin on Thursday.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(
+                k.iter().any(|(k, m)| k == "truce.in_force" && m == "planned"),
+                "{s}: {k:?}"
+            );
+        }
+        for s in [
+            "The truce in Homs started on Monday.",
+            "A ceasefire in Daraa began at midnight.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(
+                k.iter().any(|(k, m)| k == "truce.in_force" && m == "asserted"),
+                "{s}: {k:?}"
+            );
+        }
+    }
+
     #[test]
     fn the_past_stays_asserted() {
         let k = truce_kinds("After the ceasefire came into force, fighting dropped sharply.");
