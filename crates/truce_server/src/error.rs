@@ -103,3 +103,47 @@ impl IntoResponse for ApiError {
         res
     }
 }
+
+/// Gives every error answer the API's JSON body: axum's own answers (404
+/// for a path no route has, 405 for a method a route does not take, the
+/// plain text of a rejected body, the empty 408 of a timeout) come without
+/// one. Their status and headers (`Allow`, `WWW-Authenticate`) are kept;
+/// a plain-text message is kept as the error's words.
+pub(crate) async fn json_errors(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let (method, path) = (req.method().clone(), req.uri().path().to_string());
+    let res = next.run(req).await;
+    let status = res.status();
+    let json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|c| c.starts_with("application/json"));
+    if json || !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let said = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .ok()
+        .and_then(|b| String::from_utf8(b.to_vec()).ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    let message = match (status, said) {
+        (_, Some(said)) => said,
+        (StatusCode::NOT_FOUND, None) => {
+            format!("no such path: {path} (the API is described at /openapi.json)")
+        }
+        (StatusCode::METHOD_NOT_ALLOWED, None) => format!("{method} is not allowed on {path}"),
+        (_, None) => status.canonical_reason().unwrap_or("error").to_lowercase(),
+    };
+    let mut out = ApiError::new(status, message).into_response();
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            out.headers_mut().insert(name, value.clone());
+        }
+    }
+    out
+}

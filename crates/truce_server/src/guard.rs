@@ -58,6 +58,8 @@ pub fn guarded(app: Router, limits: &Limits) -> Router {
                 async move { one_of_many(permits, req, next).await }
             },
         ))
+        // The timeouts' answers get a JSON body too.
+        .layer(axum::middleware::from_fn(crate::error::json_errors))
 }
 
 /// Runs the request if a place is free, else answers 503 at once.

@@ -258,6 +258,7 @@ pub fn router(state: AppState) -> Router {
         .merge(feed::routes())
         .with_state(state)
         .layer(axum::extract::DefaultBodyLimit::max(limit))
+        .layer(axum::middleware::from_fn(error::json_errors))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
