@@ -14,8 +14,10 @@
 #      and latency percentiles of /api/status, /api/board and a truces page
 #      under CONNS (default 32) concurrent connections for SECS (default 10)
 #      seconds each, with wrk when installed, else scripts/load.py. Each
-#      run cycles through 64 different times (status, board) or pages
-#      (truces), so the first request of each is computed, not cached.
+#      endpoint is loaded twice: with one path (computed once, then served
+#      from the server's cache), then cycling through 64 different times
+#      (status, board) or every page up to 64 (truces), whose first
+#      requests are computed while the others wait.
 #   scripts/scale.sh [N]      (TRUCE=path/to/truce to skip the build;
 #                              KEEP=1 keeps the stores and logs)
 # Prints one figure a line. Nothing is asserted: these are measurements.
@@ -159,8 +161,10 @@ paths() {
         done
     fi
 }
-for kind in status board truces; do
-    paths "$kind" >"$dir/$kind.paths"
+for run in status:1 board:1 truces:1 status:64 board:64 truces:64; do
+    kind=${run%:*}
+    [ -s "$dir/$kind.all" ] || paths "$kind" >"$dir/$kind.all"
+    head -n "${run#*:}" "$dir/$kind.all" >"$dir/$kind.paths"
     if command -v wrk >/dev/null; then
         {
             echo "local paths = {}"
@@ -181,6 +185,7 @@ for kind in status board truces; do
         tool=load.py
     fi
     echo "server $kind ($(wc -l <"$dir/$kind.paths") paths, $conns connections, ${secs} s, $tool): $(sed -n 's/^LOAD //p' "$dir/$kind.load")"
+    echo "  $(head -n 1 "$dir/$kind.paths")"
 done
 echo "server: RSS $(rss VmRSS) after the load, peak $(rss VmHWM)"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
