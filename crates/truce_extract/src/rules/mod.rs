@@ -30,7 +30,7 @@
 //! | `gate.subject` | [`subject`] | "since the war began": an intransitive trigger needs the truce as subject |
 //! | `gate.dating` | [`dating`] | "since it came into force": a clause that only dates the truce |
 //! | `gate.extend_to_place` | [`extend_to_place`] | "extend the truce to Aleppo" is an expansion |
-//! | `gate.scheduled` | [`scheduled`] | "once the ceasefire comes into effect" is planned |
+//! | `gate.scheduled` | [`scheduled`] | "once the ceasefire comes into effect" presupposes a truce and claims none |
 //! | `gate.far_noun` | [`far_noun`] | the trigger is too far from any truce noun |
 //! | `place.venue` | [`venue`] | "talks in Geneva": a venue, not a place of the claim |
 //! | `actor.generic` | [`generic_actor`] | "government forces" in a Yemen report are not the Syrian army |
@@ -88,7 +88,6 @@ use truce_text::fold;
 pub(crate) enum Verdict {
     Keep,
     Drop,
-    Modality(Modality),
     Kind(ClaimKind),
     /// Both at once: "no longer in force" is an asserted end.
     Becomes(ClaimKind, Modality),
@@ -232,7 +231,6 @@ pub(crate) fn gate(ctx: &Ctx<'_, '_>, mut f: Frame) -> Option<Frame> {
         match check(ctx, &f) {
             Verdict::Keep => continue,
             Verdict::Drop => return None,
-            Verdict::Modality(m) => f.modality = m,
             Verdict::Kind(k) => f.kind = k,
             Verdict::Becomes(k, m) => (f.kind, f.modality) = (k, m),
         }

@@ -4,14 +4,14 @@
 //! word before it, is in the `present` list: "comes into effect", "takes
 //! effect", "begins") preceded in its clause, within eight words, by a
 //! `subordinator` ("once", "after", "when", "until"). "Militants left the
-//! villages so as not to be hit after the truce comes into force" is a plan,
-//! not a truce in force: the claim becomes `planned`. Must not match the
-//! past ("after the ceasefire came into force, fighting dropped" stays
-//! asserted).
+//! villages so as not to be hit after the truce comes into force" speaks of
+//! what people do around a truce to come; it asserts no truce, in force or
+//! planned, so no claim is made (the annotations read such clauses as
+//! background). Must not match the past ("after the ceasefire came into
+//! force, fighting dropped" stays asserted).
 
 use super::{Ctx, Verdict, clause_tail, ends_near, tokens};
 use crate::frames::Frame;
-use truce_model::Modality;
 
 pub(crate) const ID: &str = "gate.scheduled";
 
@@ -23,8 +23,8 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let present = super::words("present")
         .iter()
         .any(|w| w == first || w == prev);
-    if present && ends_near(&before, "subordinator", 8) && f.modality == Modality::Asserted {
-        Verdict::Modality(Modality::Planned)
+    if present && ends_near(&before, "subordinator", 8) {
+        Verdict::Drop
     } else {
         Verdict::Keep
     }
@@ -35,7 +35,7 @@ mod tests {
     use super::super::fixtures::truce_kinds;
 
     #[test]
-    fn subordinate_futures_are_planned() {
+    fn subordinate_futures_claim_nothing() {
         for s in [
             "Fighters left two villages near Hama so as not to be hit after the truce comes into force.",
             "Aid will move once the truce takes effect in Aleppo.",
@@ -44,7 +44,7 @@ mod tests {
             "Convoys will leave when the ceasefire takes effect.",
         ] {
             let k = truce_kinds(s);
-            assert!(k.iter().all(|(_, m)| m != "asserted"), "{s}: {k:?}");
+            assert!(k.iter().all(|(k, _)| k != "truce.in_force"), "{s}: {k:?}");
         }
     }
 
