@@ -36,6 +36,8 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     }
     let between = ctx.doc.folded_between(noun.1, f.folded.0);
     let toks = tokens(between);
+    // The rest of a longer truce noun ("cessation of hostilities agreement").
+    let toks: Vec<&str> = toks.into_iter().skip_while(|w| listed("noun_tail", w)).collect();
     let reduced = toks.is_empty() && !between.contains(',');
     let relative = toks.first().is_some_and(|w| listed("relative", w)) && toks.len() <= 3;
     let by_agent = tokens(ctx.after(f.folded.1)).first() == Some(&"by");
@@ -85,6 +87,7 @@ mod tests {
             "A truce between the army and the rebels that was brokered by Russia has ended.",
             "The truce, brokered by Qatar, collapsed on Monday.",
             "A ceasefire in Homs which was agreed by both sides in May is holding.",
+            "A cessation of hostilities agreement brokered by Russia took effect in Homs.",
         ] {
             let k = truce_kinds(s);
             assert!(
