@@ -23,8 +23,9 @@ cd "$(dirname "$0")/.."
 n=${1:-3000}
 if [ -z "${TRUCE:-}" ]; then
     cargo build -q --release -p truce
-    TRUCE=target/release/truce
+    TRUCE=${CARGO_TARGET_DIR:-target}/release/truce
 fi
+bin=${CARGO_TARGET_DIR:-target}/release/examples
 cargo build -q --release -p truce_bench --example generate
 dir=$(mktemp -d /tmp/truce-pg-workers.XXXXXX)
 chmod 755 "$dir"
@@ -46,7 +47,7 @@ fi
 psql "$pg" -q -v ON_ERROR_STOP=1 \
     -c "DROP TABLE IF EXISTS claims, documents, store_meta, _sqlx_migrations" 2>/dev/null
 
-target/release/examples/generate "$n" 2016 >"$dir/all.jsonl"
+"$bin/generate" "$n" 2016 >"$dir/all.jsonl"
 first_end=$((n * 6 / 10))
 second_start=$((n * 4 / 10 + 1))
 head -n "$first_end" "$dir/all.jsonl" >"$dir/a.jsonl"

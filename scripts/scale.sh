@@ -30,8 +30,9 @@ place=${PLACE:-Damascus}
 at=${AT:-2016-05-01T20:00}
 if [ -z "${TRUCE:-}" ]; then
     cargo build -q --release -p truce
-    TRUCE=target/release/truce
+    TRUCE=${CARGO_TARGET_DIR:-target}/release/truce
 fi
+bin=${CARGO_TARGET_DIR:-target}/release/examples
 cargo build -q --release -p truce_bench --example generate
 if [ "${SCALE_LEDGER:-1}" != 0 ]; then
     cargo build -q --release -p truce_ledger --example scale
@@ -79,7 +80,7 @@ measured() {
 }
 
 echo "scale: $n generated reports, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
-target/release/examples/generate "$n" 2016 >"$dir/reports.jsonl"
+"$bin/generate" "$n" 2016 >"$dir/reports.jsonl"
 echo "input: $(wc -c <"$dir/reports.jsonl") bytes of JSON Lines"
 
 # 1. SQLite.
@@ -121,7 +122,7 @@ echo "sqlite status $place --at $at: $wall ms wall, max RSS $((rss / 1024)) MB (
 
 # 4. The ledger alone.
 if [ "${SCALE_LEDGER:-1}" != 0 ]; then
-    SCALE_SKIP_COUNTS=1 target/release/examples/scale "$n" >"$dir/ledger.out"
+    SCALE_SKIP_COUNTS=1 "$bin/scale" "$n" >"$dir/ledger.out"
     sed 's/^/ledger: /' "$dir/ledger.out"
 fi
 
