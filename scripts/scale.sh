@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # How truce scales with N generated reports (default 10000):
+#   0. extraction alone (truce extract --jsonl): reports/s and CPU per report;
 #   1. ingest into a new SQLite store: reports/s, the ingest's max RSS, and
 #      the store's bytes per report;
 #   2. the same into PostgreSQL: the database in $TRUCE_TEST_POSTGRES (a
@@ -52,16 +53,17 @@ trap cleanup EXIT
 ms() { date +%s%3N; }
 rate() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.0f", n * 1000 / ms }'; }
 per() { awk -v a="$1" -v n="$2" 'BEGIN { printf "%.0f", a / n }'; }
-# Runs a command, prints "WALL_MS MAXRSS_KB" on fd 3's file ($1).
+# Runs a command; writes "WALL_MS MAXRSS_KB CPU_MS" to the file $1 (CPU:
+# user + system time of the command, 0 when GNU time is missing).
 measured() {
     local out=$1
     shift
     if [ -x /usr/bin/time ]; then
         local t0 t1
         t0=$(ms)
-        /usr/bin/time -f '%M' -o "$out.rss" "$@"
+        /usr/bin/time -f '%M %U %S' -o "$out.rss" "$@"
         t1=$(ms)
-        echo "$((t1 - t0)) $(tail -n 1 "$out.rss")" >"$out"
+        echo "$((t1 - t0)) $(tail -n 1 "$out.rss" | awk '{printf "%d %.0f", $1, ($2 + $3) * 1000}')" >"$out"
     else
         # No GNU time: poll the peak RSS (VmHWM) in /proc while it runs.
         local t0 t1 pid peak=0 hwm
@@ -75,7 +77,7 @@ measured() {
         done
         wait "$pid"
         t1=$(ms)
-        echo "$((t1 - t0)) $peak" >"$out"
+        echo "$((t1 - t0)) $peak 0" >"$out"
     fi
 }
 
@@ -83,14 +85,20 @@ echo "scale: $n generated reports, $(nproc) cores, load average $(cut -d' ' -f1-
 "$bin/generate" "$n" 2016 >"$dir/reports.jsonl"
 echo "input: $(wc -c <"$dir/reports.jsonl") bytes of JSON Lines"
 
+# 0. Extraction alone (no store), for the share of ingest that is storage.
+measured "$dir/extract.m" "$TRUCE" extract --jsonl "$dir/reports.jsonl" >/dev/null
+read -r wall rss cpu <"$dir/extract.m"
+echo "extract only: $wall ms: $(rate "$n" "$wall") reports/s; CPU $cpu ms, $(per "$((cpu * 1000))" "$n") µs per report"
+
 # 1. SQLite.
 db="$dir/scale.db"
 measured "$dir/ingest.m" "$TRUCE" --db "$db" ingest -q "$dir/reports.jsonl" >"$dir/ingest.out"
-read -r wall rss <"$dir/ingest.m"
+read -r wall rss cpu <"$dir/ingest.m"
 docs=$("$TRUCE" --db "$db" stats --format json | sed -n 's/^  "documents": \([0-9]*\),$/\1/p')
 claims=$("$TRUCE" --db "$db" stats --format json | sed -n 's/^  "claims": \([0-9]*\),$/\1/p')
 bytes=$(du -cb "$db"* | tail -n 1 | cut -f1)
 echo "sqlite ingest: $docs documents, $claims claims in $wall ms: $(rate "$n" "$wall") reports/s, max RSS $((rss / 1024)) MB"
+echo "sqlite ingest CPU: $cpu ms user+system, $(per "$((cpu * 1000))" "$n") µs per report: $(nproc) idle cores would take $(rate "$(( $(nproc) * n ))" "$cpu") reports/s at most"
 echo "sqlite store: $bytes bytes (with WAL): $(per "$bytes" "$n") bytes per report"
 
 # 2. PostgreSQL.
@@ -103,13 +111,14 @@ if [ -n "$pg" ] && [ "${SCALE_PG:-1}" != 0 ]; then
     psql "$pg" -q -v ON_ERROR_STOP=1 \
         -c "DROP TABLE IF EXISTS claims, documents, store_meta, _sqlx_migrations" 2>/dev/null
     measured "$dir/pg.m" "$TRUCE" --db "$pg" ingest -q "$dir/reports.jsonl" >"$dir/pg.out"
-    read -r wall rss <"$dir/pg.m"
+    read -r wall rss cpu <"$dir/pg.m"
     pgdocs=$("$TRUCE" --db "$pg" stats --format json | sed -n 's/^  "documents": \([0-9]*\),$/\1/p')
     pgbytes=$(psql "$pg" -tA -c "SELECT pg_total_relation_size('documents') + pg_total_relation_size('claims')")
     echo "postgres ingest: $pgdocs documents in $wall ms: $(rate "$n" "$wall") reports/s, max RSS $((rss / 1024)) MB (the client; the server's CPU shares the same cores)"
+    echo "postgres ingest CPU (the client only): $cpu ms user+system, $(per "$((cpu * 1000))" "$n") µs per report"
     echo "postgres store: $pgbytes bytes (tables, indexes, TOAST): $(per "$pgbytes" "$n") bytes per report"
     measured "$dir/pgstatus.m" "$TRUCE" --db "$pg" status "$place" --at "$at" >"$dir/pgstatus.out"
-    read -r wall rss <"$dir/pgstatus.m"
+    read -r wall rss cpu <"$dir/pgstatus.m"
     echo "postgres status $place --at $at: $wall ms wall, max RSS $((rss / 1024)) MB"
 else
     echo "postgres: skipped (no TRUCE_TEST_POSTGRES, no PostgreSQL installed, or SCALE_PG=0)"
@@ -117,7 +126,7 @@ fi
 
 # 3. A question from the command line (rebuilds the ledger).
 measured "$dir/status.m" "$TRUCE" --db "$db" status "$place" --at "$at" >"$dir/status.out"
-read -r wall rss <"$dir/status.m"
+read -r wall rss cpu <"$dir/status.m"
 echo "sqlite status $place --at $at: $wall ms wall, max RSS $((rss / 1024)) MB ($(grep -c . "$dir/status.out") lines of answer)"
 
 # 4. The ledger alone.
