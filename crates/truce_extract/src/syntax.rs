@@ -101,9 +101,16 @@ impl<'a> Syntax<'a> {
             return false;
         };
         let p = self.parse();
-        let Some(verb) = p.clause_verb(t) else {
+        let Some(mut verb) = p.clause_verb(t) else {
             return false;
         };
+        // "groups which have not joined or broken the truce": the second
+        // verb shares the first one's clause.
+        while p.tokens[verb].label == Dep::Conj
+            && let Some(h) = p.head_of(verb).filter(|&h| p.tokens[h].is_verb())
+        {
+            verb = h;
+        }
         p.tokens[verb].label == Dep::Relcl
             && p.head_of(verb).is_some_and(|h| !noun_phrase_of(p, n, h))
     }

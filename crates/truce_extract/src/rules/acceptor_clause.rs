@@ -8,15 +8,19 @@
 //! one who accepted. Must not match an acceptance in the main clause ("the
 //! rebels accepted the truce"), nor one whose relative clause describes
 //! the truce itself ("the truce, which the rebels accepted on Friday").
+//! A negated claim in such a clause describes who as well: "groups which
+//! have not joined or broken the ceasefire" says which groups are meant,
+//! not that anyone kept the truce.
 
 use super::{Ctx, Verdict};
 use crate::frames::Frame;
-use truce_model::ClaimKind;
+use truce_model::{ClaimKind, Modality};
 
 pub(crate) const ID: &str = "gate.acceptor_clause";
 
 pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
-    Verdict::drop_if(f.kind == ClaimKind::TruceAccepted && ctx.describes_other(f))
+    let describing = f.kind == ClaimKind::TruceAccepted || f.modality == Modality::Negated;
+    Verdict::drop_if(describing && ctx.describes_other(f))
 }
 
 #[cfg(test)]
@@ -38,6 +42,13 @@ mod tests {
         ] {
             assert!(!accepted(s), "{s}: {:?}", truce_kinds(s));
         }
+        for s in [
+            "The army will strike all groups which have not joined or broken the ceasefire.",
+            "Jets hit factions that had not violated the truce in Homs.",
+        ] {
+            let k = truce_kinds(s);
+            assert!(k.iter().all(|(_, m)| m != "negated"), "{s}: {k:?}");
+        }
     }
 
     #[test]
@@ -51,5 +62,7 @@ mod tests {
         ] {
             assert!(accepted(s), "{s}: {:?}", truce_kinds(s));
         }
+        let k = truce_kinds("The rebels in Homs have not violated the truce.");
+        assert!(k.iter().any(|(_, m)| m == "negated"), "{k:?}");
     }
 }
