@@ -481,7 +481,8 @@ pub(crate) fn prefer_subject(
         let Some((a, b)) = syntax.subject_span(at) else {
             continue;
         };
-        let noun = (nouns.iter()).find(|&&i| s.matches[i].span.start < b && a < s.matches[i].span.end);
+        let noun =
+            (nouns.iter()).find(|&&i| s.matches[i].span.start < b && a < s.matches[i].span.end);
         if let Some(&i) = noun {
             f.truce = Some(truce_ref(doc, s, i));
         }

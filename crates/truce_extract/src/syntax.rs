@@ -93,6 +93,32 @@ impl<'a> Syntax<'a> {
         Some((self.base + span.start, self.base + span.end))
     }
 
+    /// Document byte spans of the subject of the verb heading the trigger
+    /// at `trigger` and of the subject's conjuncts ("crimes" and
+    /// "violations" in "crimes and violations have ended the truce").
+    pub fn subject_spans(&self, trigger: usize) -> Vec<(usize, usize)> {
+        let Some(t) = self.token_at(trigger) else {
+            return Vec::new();
+        };
+        let p = self.parse();
+        let Some(subject) = p.clause_verb(t).and_then(|v| p.subject_of(v)) else {
+            return Vec::new();
+        };
+        let mut all = vec![subject];
+        let mut k = 0;
+        while let Some(&head) = all.get(k) {
+            all.extend(p.children(head).filter(|&c| p.tokens[c].label == Dep::Conj));
+            k += 1;
+        }
+        let span = |i: usize| {
+            (
+                self.base + p.tokens[i].span.start,
+                self.base + p.tokens[i].span.end,
+            )
+        };
+        all.into_iter().map(span).collect()
+    }
+
     /// Whether the trigger at `trigger` heads a relative clause that
     /// describes a noun other than the truce at `noun` ("groups that
     /// agreed to the truce").

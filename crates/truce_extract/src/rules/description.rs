@@ -37,7 +37,10 @@ pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
     let between = ctx.doc.folded_between(noun.1, f.folded.0);
     let toks = tokens(between);
     // The rest of a longer truce noun ("cessation of hostilities agreement").
-    let toks: Vec<&str> = toks.into_iter().skip_while(|w| listed("noun_tail", w)).collect();
+    let toks: Vec<&str> = toks
+        .into_iter()
+        .skip_while(|w| listed("noun_tail", w))
+        .collect();
     let reduced = toks.is_empty() && !between.contains(',');
     let relative = toks.first().is_some_and(|w| listed("relative", w)) && toks.len() <= 3;
     let by_agent = tokens(ctx.after(f.folded.1)).first() == Some(&"by");

@@ -24,6 +24,7 @@
 //! | `gate.compound` | [`compound`] | "open-ended", "rebel-held": halves of compounds are not triggers |
 //! | `gate.habitual` | [`habitual`] | "every time a truce is declared": generalities claim nothing |
 //! | `gate.declared_over` | [`declared_over`] | "declared the truce null and void" ends it |
+//! | `gate.cause_of_end` | [`cause_of_end`] | "violations have ended the truce": a collapse, the violations its cause |
 //! | `gate.no_longer` | [`no_longer`] | "the truce was no longer in place" ends it |
 //! | `gate.support` | [`support`] | "announced its support for the deal" accepts it |
 //! | `gate.other_object` | [`other_object`] | "expand delivery of aid" extends no truce |
@@ -44,6 +45,7 @@ pub(crate) mod acceptor_clause;
 pub(crate) mod anaphor;
 pub(crate) mod attributive;
 pub(crate) mod background;
+pub(crate) mod cause_of_end;
 pub(crate) mod compound;
 pub(crate) mod conditional;
 pub(crate) mod dating;
@@ -199,6 +201,7 @@ const GATES: &[Gate] = &[
     (opinion::ID, opinion::check),
     (noun_of::ID, noun_of::check),
     (declared_over::ID, declared_over::check),
+    (cause_of_end::ID, cause_of_end::check),
     (support::ID, support::check),
     (no_longer::ID, no_longer::check),
     (other_object::ID, other_object::check),

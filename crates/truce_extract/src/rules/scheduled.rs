@@ -61,7 +61,8 @@ mod tests {
         ] {
             let k = truce_kinds(s);
             assert!(
-                k.iter().any(|(k, m)| k == "truce.in_force" && m == "planned"),
+                k.iter()
+                    .any(|(k, m)| k == "truce.in_force" && m == "planned"),
                 "{s}: {k:?}"
             );
         }
@@ -71,7 +72,8 @@ mod tests {
         ] {
             let k = truce_kinds(s);
             assert!(
-                k.iter().any(|(k, m)| k == "truce.in_force" && m == "asserted"),
+                k.iter()
+                    .any(|(k, m)| k == "truce.in_force" && m == "asserted"),
                 "{s}: {k:?}"
             );
         }
