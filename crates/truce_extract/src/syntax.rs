@@ -137,7 +137,18 @@ impl<'a> Syntax<'a> {
         {
             verb = h;
         }
-        p.tokens[verb].label == Dep::Relcl
+        // "where the army declared a truce" has a subject of its own: it
+        // asserts; "groups that agreed", "sanctions imposed by" describe.
+        // "whose group has committed" is still a relative subject.
+        let relative = |k: usize| {
+            let wh = |i: usize| p.tokens[i].tag.starts_with('W') || p.tokens[i].tag == "DT";
+            wh(k) || p.children(k).any(|c| p.tokens[c].tag.starts_with('W'))
+        };
+        let own_subject = p
+            .children(verb)
+            .any(|k| p.tokens[k].label.is_subject() && !relative(k));
+        matches!(p.tokens[verb].label, Dep::Relcl | Dep::Acl)
+            && !own_subject
             && p.head_of(verb).is_some_and(|h| !noun_phrase_of(p, n, h))
     }
 

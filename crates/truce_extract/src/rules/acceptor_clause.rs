@@ -10,7 +10,9 @@
 //! the truce itself ("the truce, which the rebels accepted on Friday").
 //! A negated claim in such a clause describes who as well: "groups which
 //! have not joined or broken the ceasefire" says which groups are meant,
-//! not that anyone kept the truce.
+//! not that anyone kept the truce. So does a declaration word describing
+//! another noun: "sanctions against Russia, imposed by the West" declare
+//! no truce, whatever truce the sentence names elsewhere.
 
 use super::{Ctx, Verdict};
 use crate::frames::Frame;
@@ -19,7 +21,8 @@ use truce_model::{ClaimKind, Modality};
 pub(crate) const ID: &str = "gate.acceptor_clause";
 
 pub(crate) fn check(ctx: &Ctx<'_, '_>, f: &Frame) -> Verdict {
-    let describing = f.kind == ClaimKind::TruceAccepted || f.modality == Modality::Negated;
+    let describing = matches!(f.kind, ClaimKind::TruceAccepted | ClaimKind::TruceDeclared)
+        || f.modality == Modality::Negated;
     Verdict::drop_if(describing && ctx.describes_other(f))
 }
 
@@ -39,15 +42,22 @@ mod tests {
             "Aid reached towns held by factions that accepted the truce last week.",
             "Jets struck positions of groups which agreed to the ceasefire.",
             "The strikes hit villages of a faction that had signed up to the truce.",
+            "Troops are moving, said the commander, whose group has also committed to the truce.",
         ] {
             assert!(!accepted(s), "{s}: {:?}", truce_kinds(s));
         }
         for s in [
             "The army will strike all groups which have not joined or broken the ceasefire.",
             "Jets hit factions that had not violated the truce in Homs.",
+            "Leaders spoke of the truce in Homs and of sanctions imposed by the West.",
+            "Violations of the truce in Homs went on and sanctions announced by Europe stayed.",
         ] {
             let k = truce_kinds(s);
-            assert!(k.iter().all(|(_, m)| m != "negated"), "{s}: {k:?}");
+            assert!(
+                k.iter()
+                    .all(|(k, m)| m != "negated" && k != "truce.declared"),
+                "{s}: {k:?}"
+            );
         }
     }
 
