@@ -386,10 +386,19 @@ fn window_start(claims: &[Fact]) -> Option<DateTime> {
 
 /// A report known by `at` says the truce will take effect after `at`, and
 /// no report yet says it is in force.
+/// So does a report, known by `at`, that it has not taken effect yet
+/// ("the deal does not take effect until the end of this week"), while
+/// none says it holds.
 fn pending(claims: &[Fact], at: DateTime) -> bool {
     let ahead = |f: &Fact| f.has(IN_FORCE) && f.has(PROPOSES) && !f.has(COARSE) && f.said > at;
+    let not_yet = |f: &Fact| f.has(IN_FORCE) && f.has(OPPOSES) && known(f, at);
     let holds = |f: &Fact| f.has(SUPPORTS) && !f.has(COARSE) && f.said <= at;
-    claims.iter().any(ahead) && !claims.iter().any(holds)
+    (claims.iter().any(ahead) || claims.iter().any(not_yet)) && !claims.iter().any(holds)
+}
+
+/// Whether a claim is known at `at`: said and published by then.
+fn known(f: &Fact, at: DateTime) -> bool {
+    f.said <= at && f.published <= at
 }
 
 /// The earliest time whose day at least two reports (told apart by their

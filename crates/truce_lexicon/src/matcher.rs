@@ -213,9 +213,12 @@ impl Lexicon {
                 break;
             };
             let (start, end) = (pos + m.start(), pos + m.end());
-            if let Some(end) = self.word_end(text, start, end, m.value()) {
+            let found = (self.word_end(text, start, end, m.value()))
+                .map(|e| (e, m.value()))
+                .or_else(|| self.shorter(text, start, end));
+            if let Some((end, slot)) = found {
                 let span = folded.to_original(start, end);
-                let entries = self.entries(m.value(), span.slice(original));
+                let entries = self.entries(slot, span.slice(original));
                 if !entries.is_empty() {
                     out.push(Match {
                         span,
@@ -229,6 +232,27 @@ impl Lexicon {
             pos = next_word_start(text, start + 1);
         }
         out
+    }
+
+    /// The longest key at `start` that ends on a word boundary before
+    /// `end`, when the longest key there does not ("could" in "could
+    /// begin", where "could be" is the longest key).
+    fn shorter(&self, text: &[u8], start: usize, end: usize) -> Option<(usize, u32)> {
+        let mut limit = end;
+        loop {
+            limit = (start + 1..limit).rev().find(|&i| ends_word(text, i))?;
+            let m = self
+                .automaton
+                .leftmost_find_iter(&text[start..limit])
+                .next()?;
+            if m.start() != 0 {
+                return None;
+            }
+            if let Some(e) = self.word_end(text, start, start + m.end(), m.value()) {
+                return Some((e, m.value()));
+            }
+            limit = start + m.end();
+        }
     }
 
     /// The end of a match that sits on word boundaries, if it does.

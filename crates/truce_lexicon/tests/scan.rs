@@ -106,3 +106,22 @@ fn bad_tables_name_the_line() {
         .expect("error");
     assert!(err.to_string().contains("actors.tsv line 3"), "{err}");
 }
+
+/// A longer key that runs into the next word ("could be" in "could
+/// begin") gives way to the longest shorter key at the same place that
+/// ends a word ("could"), instead of losing the place.
+#[test]
+fn a_shorter_key_stands_when_the_longest_breaks_a_word() {
+    let triggers =
+        "# t\ncould\thedge\tcould\ncould be\tplanned\tplan\nbegin\tkind\ttruce.in_force\n";
+    let lex = Lexicon::builder()
+        .tables(ACTORS, DEMONYMS, triggers)
+        .expect("tables")
+        .build()
+        .expect("build");
+    let text = "it could begin soon; it could be soon; it couldbe";
+    let found: Vec<&str> = (lex.scan(&truce_text::fold(text), text).iter())
+        .map(|m| m.span.slice(text))
+        .collect();
+    assert_eq!(found, ["could", "begin", "could be"]);
+}
