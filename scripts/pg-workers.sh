@@ -142,5 +142,6 @@ cmp -s "$dir/truces1.json" "$dir/truces2.json" || fail "the servers' truce lists
 server_claims=$(json 'd["store"]["claims"]' <"$dir/stats1.json")
 [ "$server_claims" = "$cli_claims" ] || fail "the servers count $server_claims claims, truce stats $cli_claims"
 listed=$(python3 -c "import json,sys; print(sum(len(json.loads(l)) for l in open(sys.argv[1]) if l.strip()))" "$dir/truces1.json")
+[ "$listed" -gt 0 ] || fail "the servers list no truce at all"
 echo "servers: both show $distinct documents and $server_claims claims, and the same $listed truces"
 echo "ok: two ingests and two servers on one PostgreSQL database agree; nothing lost or counted twice"
