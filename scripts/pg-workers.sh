@@ -2,7 +2,8 @@
 # Several workers on one PostgreSQL database: two `truce serve --read-only`
 # started on it first, then two `truce ingest` at once on overlapping parts
 # of N generated reports (default 3000): the first takes reports 1 to 60%,
-# the second 40% to the end, so a fifth of the reports is given to both and
+# the second 40% to the end, so a fifth of the reports is given to both
+# (each starts with that fifth, so that they race for the same reports) and
 # the rest to one of them. Then:
 #   - the store holds every distinct report once: documents = distinct
 #     inputs = distinct content hashes, and the two ingests' new and
@@ -50,8 +51,13 @@ psql "$pg" -q -v ON_ERROR_STOP=1 \
 "$bin/generate" "$n" 2016 >"$dir/all.jsonl"
 first_end=$((n * 6 / 10))
 second_start=$((n * 4 / 10 + 1))
-head -n "$first_end" "$dir/all.jsonl" >"$dir/a.jsonl"
-tail -n "+$second_start" "$dir/all.jsonl" >"$dir/b.jsonl"
+# Both begin with the shared part, so that they race for the same reports;
+# then each goes on with its own.
+sed -n "${second_start},${first_end}p" "$dir/all.jsonl" >"$dir/shared.jsonl"
+cat "$dir/shared.jsonl" >"$dir/a.jsonl"
+head -n "$((second_start - 1))" "$dir/all.jsonl" >>"$dir/a.jsonl"
+cat "$dir/shared.jsonl" >"$dir/b.jsonl"
+tail -n "+$((first_end + 1))" "$dir/all.jsonl" >>"$dir/b.jsonl"
 distinct=$(sort -u "$dir/all.jsonl" | wc -l)
 overlap=$((first_end - second_start + 1))
 echo "inputs: $n reports ($distinct distinct), ingest A takes 1-$first_end, B $second_start-$n (both: $overlap)"
