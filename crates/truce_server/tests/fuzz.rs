@@ -12,7 +12,7 @@
 //! carries a JSON body `{"error": "..."}` (checked on the bytes when the
 //! answer is not compressed, by its Content-Type when it is).
 //!
-//! The number of cases is fixed (`FUZZ_CASES`, default 1000) so that the
+//! The number of cases is fixed (`FUZZ_CASES`, default 5000) so that the
 //! test's time stays bounded in CI; `PROPTEST_CASES` is not read.
 
 use axum::Router;
@@ -433,7 +433,7 @@ fn random_requests_never_panic_and_4xx_are_json() {
     let cases: u32 = std::env::var("FUZZ_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(1000);
+        .unwrap_or(5000);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
