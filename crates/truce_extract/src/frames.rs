@@ -536,8 +536,11 @@ pub(crate) fn modality(doc: &Doc<'_>, s: &Sentence, seg: (usize, usize), f: &Fra
         // A plan word before a comma belongs to another clause ("despite
         // the talks, the truce collapsed").
         let apart = doc.folded_between(m.folded.1, f.folded.0).contains(',');
-        if m.cue(CueClass::Planned).is_some() && gap <= 8 && !apart && result == Modality::Asserted
-        {
+        // "could begin", "may take effect": a start to come is a plan,
+        // whatever the modal's doubt
+        let open = result == Modality::Asserted
+            || result == Modality::Hedged && f.kind == ClaimKind::TruceInForce;
+        if m.cue(CueClass::Planned).is_some() && gap <= 8 && !apart && open {
             result = Modality::Planned;
         }
     }

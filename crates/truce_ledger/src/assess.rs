@@ -49,33 +49,36 @@ pub(crate) struct Fact {
     pub country: Option<PlaceId>,
     /// The first scope places (all of them when `MORE` is not set).
     pub scope: [Option<PlaceId>; 3],
-    pub flags: u16,
+    pub flags: u32,
 }
 
-pub(crate) const ESTABLISHES: u16 = 1;
-pub(crate) const AREA: u16 = 1 << 1;
-pub(crate) const PROPOSES: u16 = 1 << 2;
-pub(crate) const CLOSES: u16 = 1 << 3;
-pub(crate) const SUPPORTS: u16 = 1 << 4;
-pub(crate) const OPPOSES: u16 = 1 << 5;
-pub(crate) const COARSE: u16 = 1 << 6;
-pub(crate) const IN_FORCE: u16 = 1 << 7;
-pub(crate) const EXTENDED: u16 = 1 << 8;
-pub(crate) const ENDED: u16 = 1 << 9;
-pub(crate) const VIOLATED: u16 = 1 << 10;
-pub(crate) const UNSCOPED: u16 = 1 << 11;
-pub(crate) const MORE: u16 = 1 << 12;
+pub(crate) const ESTABLISHES: u32 = 1;
+pub(crate) const AREA: u32 = 1 << 1;
+pub(crate) const PROPOSES: u32 = 1 << 2;
+pub(crate) const CLOSES: u32 = 1 << 3;
+pub(crate) const SUPPORTS: u32 = 1 << 4;
+pub(crate) const OPPOSES: u32 = 1 << 5;
+pub(crate) const COARSE: u32 = 1 << 6;
+pub(crate) const IN_FORCE: u32 = 1 << 7;
+pub(crate) const EXTENDED: u32 = 1 << 8;
+pub(crate) const ENDED: u32 = 1 << 9;
+pub(crate) const VIOLATED: u32 = 1 << 10;
+pub(crate) const UNSCOPED: u32 = 1 << 11;
+pub(crate) const MORE: u32 = 1 << 12;
 /// Said by someone the report names, not in the outlet's own voice.
-pub(crate) const VOICED: u16 = 1 << 13;
+pub(crate) const VOICED: u32 = 1 << 13;
 /// Dated to the hour or minute ("from 1:00 a.m. on Saturday").
-pub(crate) const TIMED: u16 = 1 << 14;
+pub(crate) const TIMED: u32 = 1 << 14;
 /// Names a scope "around X" (`Stored::around`).
-pub(crate) const AROUND: u16 = 1 << 15;
+pub(crate) const AROUND: u32 = 1 << 15;
+/// Dated only by its statement: no start of its own in the text ("by
+/// noon on Friday" bounds the end and leaves the start to the statement).
+pub(crate) const UNDATED: u32 = 1 << 16;
 
 impl Fact {
     pub fn of(claim: usize, s: &Stored, speaker: u32, country: Option<PlaceId>) -> Fact {
         let mut flags = 0;
-        let mut set = |on: bool, f: u16| {
+        let mut set = |on: bool, f: u32| {
             if on {
                 flags |= f;
             }
@@ -100,6 +103,9 @@ impl Fact {
         let precision = s.claim.time.as_ref().map(|t| t.precision.as_str());
         set(matches!(precision, Some("hour" | "minute")), TIMED);
         set(!s.around.is_empty(), AROUND);
+        let own_time =
+            (s.claim.time.as_ref()).is_some_and(|t| t.mention.is_some() && t.start.is_some());
+        set(!own_time, UNDATED);
         let mut scope = [None; 3];
         for (slot, &p) in scope.iter_mut().zip(&s.scope) {
             *slot = Some(p);
@@ -117,7 +123,7 @@ impl Fact {
         }
     }
 
-    pub fn has(&self, flag: u16) -> bool {
+    pub fn has(&self, flag: u32) -> bool {
         self.flags & flag != 0
     }
 }
@@ -360,8 +366,10 @@ impl Ledger {
 fn window_start(claims: &[Fact]) -> Option<DateTime> {
     let establishing = || claims.iter().filter(|f| f.has(ESTABLISHES));
     let day = || establishing().filter(|f| !f.has(COARSE));
-    // "will take effect at midnight on Friday" states the start too
-    let planned = |f: &Fact| f.has(IN_FORCE) && f.has(PROPOSES) && !f.has(COARSE);
+    // "will take effect at midnight on Friday" states the start too; "would
+    // go into effect" with no time of its own states none
+    let planned =
+        |f: &Fact| f.has(IN_FORCE) && f.has(PROPOSES) && !f.has(COARSE) && !f.has(UNDATED);
     // one pass, in the claims' order (by time)
     let states_start = |f: &Fact| {
         let day = f.has(ESTABLISHES) && !f.has(COARSE);

@@ -58,6 +58,8 @@ mod tests {
             "The truce in Homs was scheduled to start on Monday.",
             "A ceasefire in Daraa is to begin at midnight.",
             "The humanitarian pause in Aleppo is scheduled to begin on Thursday.",
+            "A cessation of hostilities could begin in Homs in the coming days.",
+            "The truce in Daraa could take effect on Friday.",
         ] {
             let k = truce_kinds(s);
             assert!(
