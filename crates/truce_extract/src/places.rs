@@ -67,7 +67,7 @@ impl Extractor {
         };
         let id = self.gazetteer.resolve(&candidates, &hint)?;
         let p = self.gazetteer.get(id);
-        if !plausible(doc, m, p, home) {
+        if !plausible(doc, m, p, home) || p.kind == PlaceKind::Country && part_of(doc, s, m) {
             return None;
         }
         let qualifier = qualifier_name(qualifier);
@@ -281,6 +281,19 @@ fn admin_path(path: Vec<&str>) -> Vec<String> {
     out
 }
 
+/// Whether a country is named only as the whole some part of it belongs
+/// to: "two parts of Syria", "southern Syria", "areas of Syria". The
+/// country is then no place of the claim: a truce there does not cover
+/// the country, and the part has no outline of its own. Phrases: the
+/// `part_of` list of `data/gates.tsv`, right before the name.
+fn part_of(doc: &Doc<'_>, s: &Sentence, m: &Match) -> bool {
+    let start = doc.folded.to_folded(s.span.start);
+    let before = doc.folded_between(start.min(m.folded.0), m.folded.0);
+    let toks = crate::rules::tokens(before);
+    let toks: Vec<&str> = toks.into_iter().filter(|w| *w != "the").collect();
+    crate::rules::ends_near(&toks, "part_of", 1)
+}
+
 /// The qualifier around place match `i` and the span covering both.
 fn qualifier_of(doc: &Doc<'_>, s: &Sentence, i: usize) -> (Option<Qualifier>, Span) {
     let m = &s.matches[i];
@@ -396,4 +409,29 @@ fn unknown_place(doc: &Doc<'_>, s: &Sentence, i: usize) -> Option<Found> {
         place,
         resolved: None,
     })
+}
+
+#[cfg(test)]
+mod part_tests {
+    use crate::rules::fixtures::place_names;
+
+    #[test]
+    fn a_part_of_a_country_is_not_the_country() {
+        for s in [
+            "Local truces have been put in place in two parts of Syria.",
+            "A ceasefire took hold in southern Syria on Sunday.",
+            "The truce covers areas of Syria held by the rebels.",
+            "A ceasefire in south-western Syria began at noon.",
+        ] {
+            let names = place_names(s);
+            assert!(!names.iter().any(|n| n == "Syria"), "{s}: {names:?}");
+        }
+        for s in [
+            "A ceasefire took hold across Syria on Sunday.",
+            "The truce in Syria held on its second day.",
+        ] {
+            let names = place_names(s);
+            assert!(names.iter().any(|n| n == "Syria"), "{s}: {names:?}");
+        }
+    }
 }

@@ -467,7 +467,8 @@ impl Closers {
 /// The window's end: the latest end stated by an establishing claim; an
 /// extension without an end date moves the end by its hours (from the
 /// previous end, or from the statement when none is known); a "holds" claim
-/// said after the end known so far means that end was not the end.
+/// that names the area, said after the end known so far, means that end was
+/// not the end.
 fn window_end(claims: &[Fact]) -> (Option<DateTime>, Option<usize>) {
     let mut end: Option<DateTime> = None;
     let mut by = None;
@@ -475,7 +476,10 @@ fn window_end(claims: &[Fact]) -> (Option<DateTime>, Option<usize>) {
         if !f.has(ESTABLISHES) {
             continue;
         }
-        if f.has(IN_FORCE) && f.end.is_none() && end.is_some_and(|e| f.said >= e) {
+        // only a claim that names the area reopens it: "local truces have
+        // been put in place" says nothing of which one still runs
+        let reopens = f.has(IN_FORCE) && !f.has(UNSCOPED) && f.end.is_none();
+        if reopens && end.is_some_and(|e| f.said >= e) {
             end = None;
             by = None;
             continue;
