@@ -426,21 +426,38 @@ pub(crate) async fn truces(
 const LIST_LINKS: usize = 20;
 
 /// A truce as a list shows it: its latest [`LIST_LINKS`] links, and
-/// `links_total`.
+/// `links_total`. Serialised straight from the borrowed view: the other
+/// links are never written.
 fn truce_item(t: &TruceView) -> serde_json::Result<Vec<u8>> {
-    let mut v = serde_json::to_value(t)?;
-    if let Some(obj) = v.as_object_mut() {
-        let total = match obj.get_mut("links") {
-            Some(serde_json::Value::Array(links)) => {
-                let total = links.len();
-                links.drain(..total.saturating_sub(LIST_LINKS));
-                total
-            }
-            _ => 0,
-        };
-        obj.insert("links_total".into(), total.into());
+    #[derive(Serialize)]
+    struct Item<'a> {
+        id: &'a str,
+        name: &'a str,
+        kind: &'a str,
+        names: &'a [String],
+        level: &'a truce_ledger::Level,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        country: Option<&'a truce_ledger::PlaceView>,
+        declarer: &'a [truce_ledger::ActorView],
+        parties: &'a [truce_ledger::ActorView],
+        areas: &'a [truce_ledger::AreaView],
+        links: &'a [truce_ledger::LinkView],
+        links_total: usize,
     }
-    serde_json::to_vec(&v)
+    let total = t.links.len();
+    serde_json::to_vec(&Item {
+        id: &t.id,
+        name: &t.name,
+        kind: &t.kind,
+        names: &t.names,
+        level: &t.level,
+        country: t.country.as_ref(),
+        declarer: &t.declarer,
+        parties: &t.parties,
+        areas: &t.areas,
+        links: &t.links[total.saturating_sub(LIST_LINKS)..],
+        links_total: total,
+    })
 }
 
 /// One truce record.
