@@ -74,8 +74,7 @@ fn board_truce(ledger: &Ledger, t: &TruceView, at: jiff::civil::DateTime) -> Opt
         let Ok(place) = ledger.place(&area.place.id) else {
             continue;
         };
-        let status = ledger.status(place, at);
-        if let Some(entry) = status.truces.iter().find(|e| e.truce == t.id) {
+        if let Some(entry) = ledger.status_of(&t.id, place, at) {
             areas.push(BoardArea {
                 place: area.place.name.clone(),
                 place_id: area.place.id.clone(),

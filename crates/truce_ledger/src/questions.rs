@@ -191,6 +191,23 @@ impl Ledger {
         }
     }
 
+    /// The entry `status(place, at)` gives for truce `id`, computed for that
+    /// truce alone (the board asks it for every area of every truce):
+    /// `None` where `status` lists no entry for it (unfounded, stale, the
+    /// place held by an excluded group, or nothing bears on it).
+    pub fn status_of(&self, id: &str, place: PlaceId, at: DateTime) -> Option<StatusEntry> {
+        let t = self.truces.iter().position(|r| r.id == id)?;
+        let listed = self.founded(t)
+            && self.current(t, at)
+            && self.held_by_excluded(t, place, at).is_none()
+            && self.covering(place).contains(&t);
+        if !listed {
+            return None;
+        }
+        self.assess(t, Some(place), at)
+            .map(|a| self.entry(t, place, &a))
+    }
+
     /// Spoken of (or running to a stated end) at most [`STALE_DAYS`] before
     /// `at`, whatever its state: an open-ended truce nobody has mentioned
     /// for a month is not presented as tonight's truce.

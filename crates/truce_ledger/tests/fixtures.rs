@@ -198,3 +198,44 @@ fn bad_queries_get_clear_errors() {
     assert!(err.to_string().contains("did you mean"), "{err}");
     assert!(parse_time("next tuesday").is_err());
 }
+
+/// `status_of` (one truce, what the board asks) gives exactly the entry
+/// `status` lists for that truce, at every place and time asked, and
+/// nothing where `status` lists none.
+#[test]
+fn one_truce_status_is_the_status_entry() {
+    let ledger = common::ledger(&[
+        (HOMS_DECLARED, "2016-05-01"),
+        (HOMS_HOLDS, "2016-05-05"),
+        (HOMS_COLLAPSED, "2016-05-06"),
+        (IDLIB_DECLARED, "2016-05-02"),
+        (NATIONWIDE, "2016-05-07"),
+        (EXCLUDING_IDLIB, "2016-05-08"),
+    ]);
+    let ids: Vec<String> = ledger.truces().into_iter().map(|t| t.id).collect();
+    let mut entries = 0;
+    for place in ["Homs", "Idlib", "Saraqeb", "Damascus"] {
+        let p = ledger.place(place).expect("known place");
+        for at in [
+            "2016-04-30T12:00",
+            "2016-05-03T12:00",
+            "2016-05-06T12:00",
+            "2016-05-09T12:00",
+        ] {
+            let at = parse_time(at).expect("time");
+            let all = ledger.status(p, at);
+            for id in &ids {
+                let one = ledger.status_of(id, p, at);
+                let listed = all.truces.iter().find(|e| &e.truce == id);
+                entries += usize::from(listed.is_some());
+                assert_eq!(
+                    one.as_ref()
+                        .map(|e| serde_json::to_string(e).expect("json")),
+                    listed.map(|e| serde_json::to_string(e).expect("json")),
+                    "{id} at {place} {at}"
+                );
+            }
+        }
+    }
+    assert!(entries >= 4, "only {entries} entries compared");
+}

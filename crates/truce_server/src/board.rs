@@ -372,11 +372,9 @@ pub(crate) fn board(ledger: &Ledger, at: jiff::civil::DateTime) -> Board {
     }
     let mut areas = Vec::new();
     for pid in order {
-        let wanted = &places[&pid];
-        let status = ledger.status(pid, at);
         let id = gaz.get(pid).id.clone();
-        for e in status.truces {
-            if wanted.contains(&e.truce) {
+        for truce in &places[&pid] {
+            if let Some(e) = ledger.status_of(truce, pid, at) {
                 areas.push(AreaState {
                     truce: e.truce,
                     place: id.clone(),
