@@ -37,6 +37,8 @@ impl Extractor {
                 out.push(f);
             } else if let Some(f) = self.territory(doc, s, i) {
                 out.push(f);
+            } else if let Some(f) = self.nationwide(doc, s, i, home) {
+                out.push(f);
             } else if m.cue(CueClass::Control).is_some() {
                 out.extend(self.controlled_areas(doc, s, i));
             } else if m.cue(CueClass::Qualifier).is_some() {
@@ -125,6 +127,21 @@ impl Extractor {
             .to_original(m.folded.1, m.folded.1 + 1 + next.len());
         let mention = Excerpt::new(m.span.cover(end), doc.text);
         Some(self.found(id, m.folded, all.then(|| "all".to_owned()), mention))
+    }
+
+    /// "a nationwide regime of calm", "a countrywide truce": the whole of
+    /// the report's home country, as if it were named.
+    fn nationwide(&self, doc: &Doc<'_>, s: &Sentence, i: usize, home: &str) -> Option<Found> {
+        let m = &s.matches[i];
+        m.cue(CueClass::TruceQualifier)
+            .filter(|c| c.value == "nationwide")?;
+        let id = *self.countries.get(home)?;
+        Some(self.found(
+            id,
+            m.folded,
+            Some("all".to_owned()),
+            Excerpt::new(m.span, doc.text),
+        ))
     }
 
     /// "areas under the control of the Islamic State group (and Nusra
@@ -413,6 +430,7 @@ fn unknown_place(doc: &Doc<'_>, s: &Sentence, i: usize) -> Option<Found> {
 
 #[cfg(test)]
 mod part_tests {
+    //! Parts of a country, and a nationwide truce as its whole country.
     use crate::rules::fixtures::place_names;
 
     #[test]
@@ -429,6 +447,8 @@ mod part_tests {
         for s in [
             "A ceasefire took hold across Syria on Sunday.",
             "The truce in Syria held on its second day.",
+            "The army in Homs announced a nationwide regime of calm.",
+            "Rebels near Idlib accepted a countrywide truce on Monday.",
         ] {
             let names = place_names(s);
             assert!(names.iter().any(|n| n == "Syria"), "{s}: {names:?}");

@@ -25,6 +25,11 @@ use crate::places::Found;
 
 /// True when the place is a venue or a capital standing for a government.
 pub(crate) fn is_venue(doc: &Doc<'_>, s: &Sentence, p: &Found) -> bool {
+    // "all Syrian territory", "a nationwide regime of calm": the whole
+    // country, named by no proper noun that could stand for a government
+    if p.place.qualifier.as_deref() == Some("all") {
+        return false;
+    }
     let start = doc.folded.to_folded(s.span.start);
     let end = doc.folded.to_folded(s.span.end);
     let t = doc.folded.text();
