@@ -28,6 +28,9 @@ pub(crate) struct State {
     pub ends: HashMap<String, TimeValue>,
     pub provenance: Provenance,
     pub published: Option<Anchor>,
+    /// Where the dateline ends (document bytes): its date ("May 4") is the
+    /// filing date, never the time of a claim.
+    pub dateline_end: usize,
     /// The dateline's place ("BEIRUT, May 4 (Wire) -"): where the report was
     /// filed, not where anything happened.
     pub dateline: Vec<usize>,
@@ -64,6 +67,22 @@ pub(crate) fn dateline(doc: &Doc<'_>, s: &Sentence) -> Vec<usize> {
     if follows { out } else { Vec::new() }
 }
 
+/// The end of a dateline's filing part ("BEIRUT, May 4 (Wire) -"): the
+/// dash after the dateline's places, within 60 bytes; the places' end when
+/// there is no dash; 0 without a dateline.
+fn dateline_end(doc: &Doc<'_>, s: &Sentence, places: &[usize]) -> usize {
+    let Some(&last) = places.last() else {
+        return 0;
+    };
+    let from = s.matches[last].span.end;
+    let head = doc.text.get(from..s.span.end.min(from + 60)).unwrap_or("");
+    let dash = [" - ", " \u{2013} ", " \u{2014} "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| i + d.len()))
+        .min();
+    from + dash.unwrap_or(0)
+}
+
 impl Extractor {
     pub(crate) fn read(&self, input: &Input<'_>, doc: &Doc<'_>) -> (Vec<Claim>, Provenance) {
         let published = Anchor {
@@ -81,6 +100,7 @@ impl Extractor {
         for (n, s) in doc.sentences.iter().enumerate() {
             if n == 0 {
                 st.dateline = dateline(doc, s);
+                st.dateline_end = dateline_end(doc, s, &st.dateline);
             }
             if let Some(p) = provenance(doc, s) {
                 st.provenance.translated_by =
@@ -197,8 +217,10 @@ impl Extractor {
             crate::frames::prefer_subject(doc, s, seg, &syntax, &mut frames);
             self.attach_actors(doc, s, seg, &att, &mut frames);
             attach_places(doc, s, seg, &places, &mut frames, &st.recent_scope);
+            let filed = |t: usize| s.times[t].span.start < st.dateline_end;
             let times: Vec<usize> = (0..s.times.len())
                 .filter(|&t| Some(t) != statement_time && in_seg(s.times[t].folded, seg))
+                .filter(|&t| !filed(t))
                 .collect();
             for t in times {
                 let at = s.times[t].folded.0;
@@ -217,7 +239,7 @@ impl Extractor {
                     f.adjusted_by.push("time.extended_until");
                 }
             }
-            if let Some(t) = opening.filter(|&t| Some(t) != statement_time) {
+            if let Some(t) = opening.filter(|&t| Some(t) != statement_time && !filed(t)) {
                 for f in frames.iter_mut().filter(|f| f.times.is_empty()) {
                     f.times.push(t);
                 }
@@ -525,14 +547,25 @@ impl Extractor {
             });
         };
         let planned = planned.is_some_and(|trigger| s.times[t].folded.0 >= trigger);
+        // "announced a truce starting on Wednesday", told in the past by a
+        // report of Thursday: the nearest Wednesday, not next week's (a
+        // plan still looks forward)
+        let start_told = |e: &TimeExpr| {
+            let from = matches!(e, TimeExpr::From(_) | TimeExpr::DurationFrom { .. });
+            if from && !planned {
+                resolve_with(e, &ctx, Direction::Nearest)
+            } else {
+                resolve(e, &ctx)
+            }
+        };
         let value = match combined(s, times) {
             Some((expr, Some(dir))) => resolve_with(&expr, &ctx, dir),
             // "will take effect at midnight on Friday": a plan looks forward
             Some((expr, None)) if planned => resolve_with(&expr, &ctx, Direction::Future),
-            Some((expr, None)) => resolve(&expr, &ctx),
+            Some((expr, None)) => start_told(&expr),
             None => match &s.times[t].expr {
                 e @ TimeExpr::Point(_) if planned => resolve_with(e, &ctx, Direction::Future),
-                e => resolve(e, &ctx),
+                e => start_told(e),
             },
         };
         if let (Some(k), true) = (key, value.end.is_some()) {

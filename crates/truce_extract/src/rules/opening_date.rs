@@ -92,6 +92,41 @@ mod tests {
         }
     }
 
+    /// Not this rule's work but the same question, so tested here: a
+    /// dateline's date ("DAMASCUS, April 29 (Wire) -") is when the report
+    /// was filed, never a claim's time (`reader::dateline_end`); and a
+    /// start told in the past ("announced a truce starting on Thursday",
+    /// in a report of Sunday 1 May) is the nearest such day, unless it is
+    /// a plan.
+    #[test]
+    fn datelines_and_told_starts() {
+        for (s, day) in [
+            (
+                "HOMS, April 29 (Wire) - The army announced a 72-hour truce in Homs starting at 1 a.m. on Thursday.",
+                "2016-04-28",
+            ),
+            (
+                "DARAA, April 30 (Wire) - A ceasefire in Daraa began on Thursday.",
+                "2016-04-28",
+            ),
+            (
+                "The army announced a truce in Homs starting on Friday, state media said.",
+                "2016-04-29",
+            ),
+            (
+                "The army said a truce in Homs will take effect starting on Thursday.",
+                "2016-05-05",
+            ),
+        ] {
+            let d = days(s);
+            assert!(d.iter().any(|x| x == day), "{s}: {d:?}");
+            assert!(
+                d.iter().all(|x| x != "2016-04-29" || day == "2016-04-29"),
+                "{s}: {d:?}"
+            );
+        }
+    }
+
     /// (kind, start day) of every claim read from `text`.
     fn kind_days(text: &str) -> Vec<(String, String)> {
         let input = Input::new(text, "2016-05-01").expect("a valid date");
