@@ -343,7 +343,9 @@ impl Extractor {
         let t = speech
             .into_iter()
             .find_map(|verb| day_next_to(doc, s, verb))?;
-        st.local_statement = statement_day(&s.times[t].expr, published);
+        // "was agreed in June": a time coarser than a day names no statement
+        // day; it stays the claim's own time
+        st.local_statement = Some(statement_day(&s.times[t].expr, published)?);
         Some(t)
     }
 

@@ -44,6 +44,8 @@ pub(crate) const RULE_NEAREST: &str = "same report, nearest truce claim";
 pub(crate) const RULE_ACTIVE: &str =
     "no truce named in the report: the active truce of the same name family";
 pub(crate) const RULE_NONE: &str = "no truce to join: new truce";
+pub(crate) const RULE_BACKGROUND: &str =
+    "no truce fits its earlier day: the report's truce of the same name, whose past it tells";
 
 /// Candidate truces by place, so that linking and status look at a few
 /// records instead of all of them.
@@ -124,7 +126,8 @@ impl Ledger {
             if let Some(t) = self.report_local(c) {
                 return (Some(t), RULE_REPORT_LOCAL);
             }
-            if let Some(t) = self.national_covering(c) {
+            // "a local truce in X collapsed" speaks of no nationwide truce
+            if let Some(t) = self.national_covering(c).filter(|_| !s.qualified("local")) {
                 return (Some(t), RULE_NATIONAL_MENTION);
             }
         }
@@ -215,10 +218,30 @@ impl Ledger {
                 return (Some(t), RULE_NEAREST);
             }
         }
-        match self.active_elsewhere(c) {
-            Some(t) => (Some(t), RULE_ACTIVE),
+        if let Some(t) = self.active_elsewhere(c) {
+            return (Some(t), RULE_ACTIVE);
+        }
+        match self.told_past(c) {
+            Some(t) => (Some(t), RULE_BACKGROUND),
             None => (None, RULE_NONE),
         }
+    }
+
+    /// "The truce had been agreed in June", in a report of August about a
+    /// local truce's collapse, when no truce anywhere fits June: the truce
+    /// of the nearest claim of the same report with the same name, which
+    /// the claim dates from before that truce's first claim. A claim dated
+    /// later than the truce is no part of its past and joins nothing here.
+    fn told_past(&self, c: usize) -> Option<usize> {
+        let s = &self.claims[c];
+        let name = s.name()?;
+        self.doc_claims[s.doc]
+            .clone()
+            .filter(|&o| self.claims[o].name() == Some(name))
+            .filter_map(|o| self.claim_truce[o].map(|t| (o, t)))
+            .filter(|&(_, t)| s.said < self.truces[t].first)
+            .min_by_key(|&(o, _)| (self.claims[o].order as i64 - s.order as i64).abs())
+            .map(|(_, t)| t)
     }
 
     /// The truce of the nearest already linked claim of the same report with
@@ -390,7 +413,7 @@ impl Ledger {
             areas: Vec::new(),
             first: s.said,
             last_said: s.said,
-            last_known: s.said,
+            last_known: s.said.max(s.published),
             closed: None,
             closed_twice: None,
             declarers: Vec::new(),
@@ -426,7 +449,9 @@ impl Ledger {
         truce.links.push((c, rule));
         truce.first = truce.first.min(s.said);
         truce.last_said = truce.last_said.max(s.said);
-        let known = s.end.map_or(s.said, |b| b.end.max(s.said));
+        // spoken of when published, whatever day it speaks of ("the truce
+        // they accepted in February", in a report of May)
+        let known = s.end.map_or(s.said, |b| b.end.max(s.said)).max(s.published);
         truce.last_known = truce.last_known.max(known).max(truce.last_said);
         truce.last_doc = s.doc;
         if closes(s) {

@@ -152,16 +152,18 @@ impl Stored {
         self.claim.truce.as_ref().map(|t| t.name.as_str())
     }
 
+    /// Whether the claim's truce carries qualifier `q` ("local",
+    /// "nationwide").
+    pub fn qualified(&self, q: &str) -> bool {
+        (self.claim.truce.as_ref()).is_some_and(|t| t.qualifiers.iter().any(|x| x == q))
+    }
+
     pub fn level(&self, gaz: &Gazetteer) -> Level {
         let national = self
             .scope
             .iter()
             .any(|&p| gaz.get(p).kind == PlaceKind::Country)
-            || self
-                .claim
-                .truce
-                .as_ref()
-                .is_some_and(|t| t.qualifiers.iter().any(|q| q == "nationwide"));
+            || self.qualified("nationwide");
         if national {
             Level::National
         } else if self.scope.is_empty() {

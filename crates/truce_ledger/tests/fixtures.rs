@@ -239,3 +239,31 @@ fn one_truce_status_is_the_status_entry() {
     }
     assert!(entries >= 4, "only {entries} entries compared");
 }
+
+/// "A local truce in X collapsed" speaks of no nationwide truce, even one
+/// in force over X; "the truce had been agreed in June", in the same
+/// report, is that local truce's past (it joins it, though no truce fits
+/// June), so the local truce is a record of its own.
+#[test]
+fn a_local_truce_is_not_the_nationwide_one() {
+    let ledger = common::ledger(&[
+        (NATIONWIDE, "2016-08-06"),
+        (
+            "A local truce in Homs collapsed on Friday, activists said. The truce had been agreed in June through local mediators.",
+            "2016-08-12",
+        ),
+    ]);
+    let s = status(&ledger, "Homs", "2016-08-12T20:00");
+    assert!(
+        !states(&s, Level::National).contains(&State::Collapsed),
+        "{s:#?}"
+    );
+    let local: Vec<_> = s
+        .truces
+        .iter()
+        .filter(|e| e.level == Level::Local)
+        .collect();
+    assert_eq!(local.len(), 1, "{s:#?}");
+    let record = ledger.truce(&local[0].truce).expect("the local record");
+    assert!(record.links.len() >= 2, "{record:#?}");
+}
