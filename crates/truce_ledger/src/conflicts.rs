@@ -2,7 +2,7 @@
 //! each other.
 
 use crate::Ledger;
-use crate::assess::{CLOSES, Fact, SUPPORTS, State, VIOLATED};
+use crate::assess::{CLOSES, Fact, SUPPORTS, State, VIOLATED, VOICED};
 use crate::record::{Level, Stored};
 use crate::time::within_days;
 use crate::views::{ActorView, ClaimView, PlaceView};
@@ -66,7 +66,8 @@ const DISPUTE_DAYS: i64 = 3;
 
 impl Ledger {
     /// Disputes among claims `(truce, claims)`: a "holds" claim against a
-    /// collapse, end or violation claim by another speaker within three days.
+    /// collapse, end or violation claim by another speaker within three days
+    /// (not one the same report tells in its own voice).
     pub(crate) fn disputes_among(&self, sets: &[(usize, Vec<Fact>)]) -> Vec<Dispute> {
         let window = jiff::SignedDuration::from_hours(24 * DISPUTE_DAYS);
         let mut out: Vec<Dispute> = Vec::new();
@@ -87,6 +88,13 @@ impl Ledger {
             let con_all = pick(&|f| f.has(flag) && (flag == CLOSES || !f.has(CLOSES)));
             // a claim is in a dispute when the other side has a claim by
             // another speaker within the window (scans stop at the first)
+            // a report telling a truce's history in its own voice ("had
+            // largely held for seven weeks") does not dispute what it quotes
+            // ("collapsed on Friday, activists said")
+            let own_story = |a: &Fact, o: &Fact| {
+                self.claims[a.claim].doc == self.claims[o.claim].doc
+                    && (!a.has(VOICED) || !o.has(VOICED))
+            };
             let matches = |a: &Fact, side: &[(usize, Fact)]| {
                 let lo = a.said.checked_sub(window).unwrap_or(a.said);
                 let hi = a.said.checked_add(window).unwrap_or(a.said);
@@ -94,7 +102,7 @@ impl Ledger {
                 side[from..]
                     .iter()
                     .take_while(|(_, o)| o.said <= hi)
-                    .any(|(_, o)| o.speaker != a.speaker)
+                    .any(|(_, o)| o.speaker != a.speaker && !own_story(a, o))
             };
             let pro: Vec<(usize, usize)> = pro_all
                 .iter()

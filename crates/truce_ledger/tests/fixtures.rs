@@ -267,3 +267,15 @@ fn a_local_truce_is_not_the_nationwide_one() {
     let record = ledger.truce(&local[0].truce).expect("the local record");
     assert!(record.links.len() >= 2, "{record:#?}");
 }
+
+/// A report that tells a truce's history in its own voice does not dispute
+/// the collapse it quotes; two speakers of one report still can.
+#[test]
+fn a_report_does_not_dispute_its_own_story() {
+    let story = "A truce in Homs collapsed on Friday, activists said. The truce in Homs had largely held for seven weeks.";
+    let ledger = common::ledger(&[(HOMS_DECLARED, "2016-06-20"), (story, "2016-08-12")]);
+    assert!(ledger.disputes().is_empty(), "{:#?}", ledger.disputes());
+    let quoted = "A truce in Homs collapsed on Friday, activists said. The truce in Homs is holding, the army said.";
+    let ledger = common::ledger(&[(HOMS_DECLARED, "2016-06-20"), (quoted, "2016-08-12")]);
+    assert!(!ledger.disputes().is_empty());
+}
