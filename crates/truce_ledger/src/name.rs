@@ -13,6 +13,7 @@
 //!   it may carry a start that a question asked earlier does not know yet.
 
 use crate::Ledger;
+use crate::assess::COARSE;
 use crate::record::Level;
 use jiff::civil::{Date, DateTime};
 
@@ -40,7 +41,11 @@ impl Ledger {
         let scope = self.scope_words(t);
         let kind = kind_words(self.usual_kind(t));
         let start = self.assess(t, None, DateTime::MAX).and_then(|a| a.start);
+        // a start only a month names ("accepted in February") is no day
+        let by_day =
+            |s: DateTime| (truce.facts.iter()).any(|f| !f.has(COARSE) && f.said.date() == s.date());
         match start {
+            Some(s) if !by_day(s) => format!("{scope} {kind}, {}", s.strftime("%b %Y")),
             Some(s) => format!("{scope} {kind}, {}", day_words(s.date())),
             None => format!(
                 "{scope} {kind}, mentioned {}",

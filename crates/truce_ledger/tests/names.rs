@@ -52,3 +52,12 @@ fn the_specific_kind_wins_over_the_generic_one() {
     assert_eq!(n.len(), 1, "{n:?}");
     assert!(n[0].starts_with("Homs regime of calm, "), "{n:?}");
 }
+
+#[test]
+fn a_start_only_a_month_names_is_named_by_its_month() {
+    let n = names(&[(
+        "The opposition said the cessation of hostilities across Syria they accepted in February still applies.",
+        "2016-05-01",
+    )]);
+    assert_eq!(n, ["Syria cessation of hostilities, Feb 2016"]);
+}
