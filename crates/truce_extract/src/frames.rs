@@ -478,7 +478,7 @@ pub(crate) fn prefer_subject(
     }
     for f in frames.iter_mut().filter(|f| f.truce.is_some()) {
         let at = doc.folded.to_original(f.folded.0, f.folded.0 + 1).start;
-        let Some((a, b)) = syntax.subject_span(at) else {
+        let Some(&(a, b)) = syntax.subject_spans(at).first() else {
             continue;
         };
         let noun =

@@ -82,20 +82,11 @@ impl<'a> Syntax<'a> {
                 .is_some_and(|h| h == n || under(h) && p.tokens[n].label == Dep::Compound)
     }
 
-    /// Document byte span of the subject of the verb heading the trigger
-    /// at `trigger` ("ceasefire" for "has ended" in "a ceasefire between
-    /// the army and the rebels ... has ended with no word of a new truce").
-    pub fn subject_span(&self, trigger: usize) -> Option<(usize, usize)> {
-        let t = self.token_at(trigger)?;
-        let p = self.parse();
-        let subject = p.subject_of(p.clause_verb(t)?)?;
-        let span = p.tokens[subject].span;
-        Some((self.base + span.start, self.base + span.end))
-    }
-
     /// Document byte spans of the subject of the verb heading the trigger
-    /// at `trigger` and of the subject's conjuncts ("crimes" and
-    /// "violations" in "crimes and violations have ended the truce").
+    /// at `trigger`, first, then of the subject's conjuncts ("crimes" and
+    /// "violations" in "crimes and violations have ended the truce";
+    /// "ceasefire" for "has ended" in "a ceasefire between the army and
+    /// the rebels ... has ended with no word of a new truce").
     pub fn subject_spans(&self, trigger: usize) -> Vec<(usize, usize)> {
         let Some(t) = self.token_at(trigger) else {
             return Vec::new();
