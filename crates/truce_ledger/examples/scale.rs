@@ -1,5 +1,10 @@
 //! Builds a ledger from generated reports and times `status`:
 //! `cargo run --release -p truce_ledger --example scale -- 100000`.
+//!
+//! Environment: `SCALE_CACHE=FILE` keeps the extracted reports between runs;
+//! `SCALE_ONLY=status,violations` times only the phases named (`status`,
+//! `truces`, `violations`, `disputes`, `export`); `SCALE_SKIP_COUNTS` times
+//! only `status`.
 
 use std::time::{Duration, Instant};
 use truce_extract::{Extractor, Input};
@@ -9,16 +14,19 @@ use truce_ledger::Ledger;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: usize = std::env::args().nth(1).map_or(Ok(100_000), |a| a.parse())?;
     let t = Instant::now();
-    let generated = truce_bench::generate(n, 42);
-    let extractor = Extractor::new()?;
-    let mut reports = Vec::with_capacity(n);
-    for g in &generated {
-        let mut input = Input::new(&g.text, &g.published)?;
-        input.id = Some(g.id.clone());
-        input.outlet = Some(g.outlet.clone());
-        reports.push(extractor.extract(&input));
-    }
-    drop(generated);
+    // SCALE_CACHE=FILE keeps the extracted reports (JSON Lines) between runs,
+    // so that ledger work can be timed without extracting again
+    let cache = std::env::var_os("SCALE_CACHE").map(std::path::PathBuf::from);
+    let reports = match cache.as_deref().filter(|p| p.exists()) {
+        Some(path) => read_cache(path)?,
+        None => {
+            let reports = extract(n)?;
+            if let Some(path) = &cache {
+                write_cache(path, &reports)?;
+            }
+            reports
+        }
+    };
     let claims: usize = reports.iter().map(|r| r.claims.len()).sum();
     println!(
         "generated and extracted {n} reports ({claims} claims) in {:.1?}",
@@ -44,6 +52,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|(id, _)| id)
         .step_by(7)
         .collect();
+    let only = std::env::var("SCALE_ONLY").ok();
+    let wanted = |phase: &str| match &only {
+        Some(list) => list.split(',').any(|p| p == phase),
+        None => phase == "status" || std::env::var_os("SCALE_SKIP_COUNTS").is_none(),
+    };
+    if wanted("status") {
+        time_status(&ledger, &places)?;
+    }
+    if wanted("truces") {
+        let t = Instant::now();
+        let truces = ledger.truces().len();
+        println!("truces(): {truces} records in {:.2?}", t.elapsed());
+    }
+    if wanted("violations") {
+        let t = Instant::now();
+        let violations = ledger.violations(None).len();
+        println!("violations(None): {violations} in {:.2?}", t.elapsed());
+    }
+    if wanted("disputes") {
+        let t = Instant::now();
+        let disputes = ledger.disputes().len();
+        println!("disputes(): {disputes} in {:.2?}", t.elapsed());
+    }
+    if wanted("export") {
+        let t = Instant::now();
+        let mut sink = std::io::sink();
+        ledger.export_json(&mut sink, None)?;
+        println!("export_json to a sink: {:.2?}", t.elapsed());
+    }
+    Ok(())
+}
+
+fn time_status(
+    ledger: &Ledger,
+    places: &[truce_geo::PlaceId],
+) -> Result<(), Box<dyn std::error::Error>> {
     let mut times: Vec<Duration> = Vec::new();
     let mut listed = 0usize;
     for (i, &p) in places.iter().enumerate() {
@@ -64,22 +108,44 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "status over {} places/times: median {median:.2?}, p99 {p99:.2?}, worst {worst:.2?} ({listed} truce entries listed)",
         times.len()
     );
-    if std::env::var_os("SCALE_SKIP_COUNTS").is_some() {
-        return Ok(());
+    Ok(())
+}
+
+fn extract(n: usize) -> Result<Vec<truce_model::Report>, Box<dyn std::error::Error>> {
+    let generated = truce_bench::generate(n, 42);
+    let extractor = Extractor::new()?;
+    let mut reports = Vec::with_capacity(n);
+    for g in &generated {
+        let mut input = Input::new(&g.text, &g.published)?;
+        input.id = Some(g.id.clone());
+        input.outlet = Some(g.outlet.clone());
+        reports.push(extractor.extract(&input));
     }
-    let t = Instant::now();
-    let truces = ledger.truces().len();
-    println!("truces(): {truces} records in {:.2?}", t.elapsed());
-    let t = Instant::now();
-    let violations = ledger.violations(None).len();
-    println!("violations(None): {violations} in {:.2?}", t.elapsed());
-    let t = Instant::now();
-    let disputes = ledger.disputes().len();
-    println!("disputes(): {disputes} in {:.2?}", t.elapsed());
-    let t = Instant::now();
-    let mut sink = std::io::sink();
-    ledger.export_json(&mut sink, None)?;
-    println!("export_json to a sink: {:.2?}", t.elapsed());
+    Ok(reports)
+}
+
+fn read_cache(
+    path: &std::path::Path,
+) -> Result<Vec<truce_model::Report>, Box<dyn std::error::Error>> {
+    let text = std::fs::read_to_string(path)?;
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.is_empty()) {
+        out.push(serde_json::from_str(line)?);
+    }
+    Ok(out)
+}
+
+fn write_cache(
+    path: &std::path::Path,
+    reports: &[truce_model::Report],
+) -> Result<(), Box<dyn std::error::Error>> {
+    use std::io::Write;
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for r in reports {
+        serde_json::to_writer(&mut w, r)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()?;
     Ok(())
 }
 

@@ -39,6 +39,10 @@ pub(crate) struct Assessment {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Fact {
     pub claim: usize,
+    /// The claim's document (`Stored::doc`).
+    pub doc: usize,
+    /// `said` in seconds from 2000-01-01 00:00, for fast comparisons.
+    pub said_s: i64,
     pub said: DateTime,
     pub published: DateTime,
     pub end: Option<DateTime>,
@@ -74,6 +78,12 @@ pub(crate) const AROUND: u32 = 1 << 15;
 /// Dated only by its statement: no start of its own in the text ("by
 /// noon on Friday" bounds the end and leaves the start to the statement).
 pub(crate) const UNDATED: u32 = 1 << 16;
+
+/// Seconds from 2000-01-01 00:00 (civil time).
+pub(crate) fn seconds(t: DateTime) -> i64 {
+    t.duration_since(jiff::civil::date(2000, 1, 1).at(0, 0, 0, 0))
+        .as_secs()
+}
 
 impl Fact {
     pub fn of(claim: usize, s: &Stored, speaker: u32, country: Option<PlaceId>) -> Fact {
@@ -112,6 +122,8 @@ impl Fact {
         }
         Fact {
             claim,
+            doc: s.doc,
+            said_s: seconds(s.said),
             said: s.said,
             published: s.published,
             end: s.end.map(|b| b.end),
@@ -236,22 +248,67 @@ impl Ledger {
         at: Option<DateTime>,
     ) -> Vec<Fact> {
         let facts = &self.truces[t].facts;
-        let known = at.map_or(facts.len(), |at| facts.partition_point(|f| f.said <= at));
-        let (said, later) = facts.split_at(known);
-        // a claim is known from its publication: "the Feb. 27 ceasefire
-        // collapsed in April", published in May, is not known in March; a
-        // plan or a stated start ("the regime of calm, to begin at 1:00
-        // a.m. on Saturday") too, though it speaks of later
-        let out_by = |f: &&Fact| at.is_none_or(|at| f.published <= at);
-        let ahead = |f: &&Fact| out_by(f) && (f.has(PROPOSES) || f.has(IN_FORCE));
-        let all = || said.iter().filter(out_by).chain(later.iter().filter(ahead));
+        let known = self.known(t, at);
         let Some(place) = place else {
-            return all().copied().collect();
+            return (facts.iter().enumerate())
+                .filter(|(i, f)| known(*i, f))
+                .map(|(_, f)| *f)
+                .collect();
         };
-        let held = at.and_then(|at| self.held_by_excluded(t, place, at));
-        if self.truces[t].level == Level::Unscoped || self.excludes(t, place) || held.is_some() {
+        if !self.may_bear(t, place, at) {
             return Vec::new();
         }
+        let picked = self.covering_facts(t, place, &known);
+        self.established_only(t, picked.iter().map(|&i| facts[i as usize]).collect())
+    }
+
+    /// `bearing` at a place, given its `covered` claims.
+    pub(crate) fn bearing_among(
+        &self,
+        t: usize,
+        covered: &[u32],
+        at: Option<DateTime>,
+    ) -> Vec<Fact> {
+        let facts = &self.truces[t].facts;
+        let known = self.known(t, at);
+        let picked = (covered.iter())
+            .map(|&i| (i as usize, &facts[i as usize]))
+            .filter(|(i, f)| known(*i, f))
+            .map(|(_, f)| *f)
+            .collect();
+        self.established_only(t, picked)
+    }
+
+    /// Whether any claim of truce `t` may bear on `place` at `at`: the truce
+    /// has a scope, does not exclude the place, and no excluded group held
+    /// it then.
+    fn may_bear(&self, t: usize, place: PlaceId, at: Option<DateTime>) -> bool {
+        let held = at.and_then(|at| self.held_by_excluded(t, place, at));
+        self.truces[t].level != Level::Unscoped && !self.excludes(t, place) && held.is_none()
+    }
+
+    /// Whether the truce's fact `i` is known by `at`. A claim is known from
+    /// its publication: "the Feb. 27 ceasefire collapsed in April",
+    /// published in May, is not known in March; a plan or a stated start
+    /// ("the regime of calm, to begin at 1:00 a.m. on Saturday") too, though
+    /// it speaks of later.
+    fn known(&self, t: usize, at: Option<DateTime>) -> impl Fn(usize, &Fact) -> bool {
+        let facts = &self.truces[t].facts;
+        let said = at.map_or(facts.len(), |at| facts.partition_point(|f| f.said <= at));
+        move |i: usize, f: &Fact| {
+            at.is_none_or(|at| f.published <= at)
+                && (i < said || f.has(PROPOSES) || f.has(IN_FORCE))
+        }
+    }
+
+    /// Indices (into the truce's facts) of its unscoped claims and of the
+    /// claims whose scope covers `place`, among those `keep` keeps.
+    fn covering_facts(
+        &self,
+        t: usize,
+        place: PlaceId,
+        keep: &dyn Fn(usize, &Fact) -> bool,
+    ) -> Vec<u32> {
         let country = self.gaz.country_of(place);
         let covers = |f: &Fact| {
             if f.country.is_some() {
@@ -276,29 +333,31 @@ impl Ledger {
                 .flatten()
                 .any(|&s| self.gaz.contains(s, place))
         };
-        // A nationwide truce is established over its country by what is
-        // said of it as a whole ("the cessation of hostilities came into
-        // effect on Saturday" names no place but means all of it).
-        let national = self.truces[t].level == Level::National;
-        let mut established = false;
-        let mut out: Vec<Fact> = Vec::new();
-        for f in all() {
-            if f.has(UNSCOPED) {
-                established |= national && f.has(AREA);
-                continue;
-            }
-            if covers(f) {
-                established |= f.has(AREA);
-                out.push(*f);
-            }
-        }
-        if !established {
-            return out;
-        }
-        all()
-            .filter(|f| f.has(UNSCOPED) || covers(f))
-            .copied()
+        (self.truces[t].facts.iter().enumerate())
+            .filter(|(i, f)| keep(*i, f) && (f.has(UNSCOPED) || covers(f)))
+            .map(|(i, _)| i as u32)
             .collect()
+    }
+
+    /// The claims of truce `t` that cover `place`, whenever said: what
+    /// `bearing_among` filters by time, for callers asking about one place
+    /// at many times.
+    pub(crate) fn covered(&self, t: usize, place: PlaceId) -> Vec<u32> {
+        self.covering_facts(t, place, &|_, _| true)
+    }
+
+    /// Drops the unscoped claims unless the area is established: a
+    /// nationwide truce is established over its country by what is said of
+    /// it as a whole ("the cessation of hostilities came into effect on
+    /// Saturday" names no place but means all of it); any truce by a claim
+    /// that names the area.
+    fn established_only(&self, t: usize, mut claims: Vec<Fact>) -> Vec<Fact> {
+        let national = self.truces[t].level == Level::National;
+        let established = (claims.iter()).any(|f| f.has(AREA) && (national || !f.has(UNSCOPED)));
+        if !established {
+            claims.retain(|f| !f.has(UNSCOPED));
+        }
+        claims
     }
 
     /// The state at `place` (or of the whole truce) at `at`; `None` when no
@@ -309,50 +368,79 @@ impl Ledger {
         place: Option<PlaceId>,
         at: DateTime,
     ) -> Option<Assessment> {
-        let claims = self.bearing(t, place, Some(at));
-        if claims.is_empty() {
+        assessment(self.bearing(t, place, Some(at)), place, at)
+    }
+
+    /// `assess` at `place`, given what `covered` gives for it.
+    pub(crate) fn assess_covered(
+        &self,
+        t: usize,
+        place: PlaceId,
+        covered: &[u32],
+        at: DateTime,
+    ) -> Option<Assessment> {
+        if !self.may_bear(t, place, Some(at)) {
             return None;
         }
-        let established = place.is_none_or(|_| claims.iter().any(|f| f.has(AREA)));
-        let start = established.then(|| window_start(&claims)).flatten();
-        let (end, end_by) = window_end(&claims);
-        // "the Feb. 27 ceasefire collapsed in April": a collapse dated at or
-        // before the start names the truce by its start; it counts from
-        // its publication
-        let closed_at = |f: &Fact| match start {
-            Some(st) if f.said <= st => f.published.max(f.said),
-            _ => f.said,
-        };
-        let closers = Closers::of(&claims);
-        let closing = claims
-            .iter()
-            .filter(|f| f.has(CLOSES) && closed_at(f) <= at && closers.corroborate(f))
-            .max_by_key(|f| closed_at(f))
-            .copied();
-        let state = match (start, closing) {
-            (None, _) => State::Proposed,
-            // declared, not yet in effect: the start lies ahead, or a
-            // report says it will take effect later and none yet that it has
-            (Some(st), None) if st > at || pending(&claims, at) => State::Proposed,
-            (Some(_), _)
-                if end.is_some_and(|e| e <= at)
-                    && closing.is_none_or(|k| end.is_some_and(|e| closed_at(&k) >= e)) =>
-            {
-                State::Expired
-            }
-            (Some(_), Some(k)) if contested(&claims, &k) => State::Disputed,
-            (Some(_), Some(k)) if k.has(ENDED) => State::Ended,
-            (Some(_), Some(_)) => State::Collapsed,
-            (Some(_), None) => State::InForce,
-        };
-        Some(Assessment {
-            state,
-            start,
-            end,
-            end_by,
-            claims,
-        })
+        assessment(self.bearing_among(t, covered, Some(at)), Some(place), at)
     }
+}
+
+/// The state at `at` from the claims bearing on `place` (or on the whole
+/// truce); `None` when none does.
+fn assessment(claims: Vec<Fact>, place: Option<PlaceId>, at: DateTime) -> Option<Assessment> {
+    if claims.is_empty() {
+        return None;
+    }
+    let (start, end, end_by) = window_of(&claims, place);
+    // "the Feb. 27 ceasefire collapsed in April": a collapse dated at or
+    // before the start names the truce by its start; it counts from
+    // its publication
+    let closed_at = |f: &Fact| match start {
+        Some(st) if f.said <= st => f.published.max(f.said),
+        _ => f.said,
+    };
+    let closers = Closers::of(&claims);
+    let closing = claims
+        .iter()
+        .filter(|f| f.has(CLOSES) && closed_at(f) <= at && closers.corroborate(f))
+        .max_by_key(|f| closed_at(f))
+        .copied();
+    let state = match (start, closing) {
+        (None, _) => State::Proposed,
+        // declared, not yet in effect: the start lies ahead, or a
+        // report says it will take effect later and none yet that it has
+        (Some(st), None) if st > at || pending(&claims, at) => State::Proposed,
+        (Some(_), _)
+            if end.is_some_and(|e| e <= at)
+                && closing.is_none_or(|k| end.is_some_and(|e| closed_at(&k) >= e)) =>
+        {
+            State::Expired
+        }
+        (Some(_), Some(k)) if contested(&claims, &k) => State::Disputed,
+        (Some(_), Some(k)) if k.has(ENDED) => State::Ended,
+        (Some(_), Some(_)) => State::Collapsed,
+        (Some(_), None) => State::InForce,
+    };
+    Some(Assessment {
+        state,
+        start,
+        end,
+        end_by,
+        claims,
+    })
+}
+
+/// The window's start (for an established area only), end and the claim
+/// that set the end, from the claims bearing on `place`.
+pub(crate) fn window_of(
+    claims: &[Fact],
+    place: Option<PlaceId>,
+) -> (Option<DateTime>, Option<DateTime>, Option<usize>) {
+    let established = place.is_none_or(|_| claims.iter().any(|f| f.has(AREA)));
+    let start = established.then(|| window_start(claims)).flatten();
+    let (end, end_by) = window_end(claims);
+    (start, end, end_by)
 }
 
 /// The window's start, weighed over the sources: a day-precise start when

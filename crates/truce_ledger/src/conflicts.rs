@@ -6,7 +6,9 @@ use crate::assess::{CLOSES, Fact, SUPPORTS, State, VIOLATED, VOICED};
 use crate::record::{Level, Stored};
 use crate::time::within_days;
 use crate::views::{ActorView, ClaimView, PlaceView};
+use jiff::civil::DateTime;
 use serde::Serialize;
+use std::collections::HashMap;
 use truce_geo::{PlaceId, PlaceKind};
 use truce_model::ClaimKind;
 
@@ -45,17 +47,16 @@ pub struct Violation {
     pub claim: ClaimView,
 }
 
-/// Assessments already made while inferring violations, by truce, place
-/// and time: state, start, end, last claim.
-type Memo = std::collections::HashMap<
-    (usize, PlaceId, jiff::civil::DateTime),
-    Option<(
-        State,
-        Option<jiff::civil::DateTime>,
-        Option<jiff::civil::DateTime>,
-        Option<jiff::civil::DateTime>,
-    )>,
->;
+/// What inferring violations has already worked out: assessments by
+/// truce, place and time (state, start, end, last claim), and the claims of
+/// a truce that cover a place (`Ledger::covered`).
+#[derive(Default)]
+struct Memo {
+    states: HashMap<(usize, PlaceId, DateTime), Option<Assessed>>,
+    covered: HashMap<(usize, PlaceId), Vec<u32>>,
+}
+
+type Assessed = (State, Option<DateTime>, Option<DateTime>, Option<DateTime>);
 
 /// Days without any claim after which an open-ended truce is not assumed to
 /// hold when inferring violations.
@@ -68,15 +69,15 @@ impl Ledger {
     /// Disputes among claims `(truce, claims)`: a "holds" claim against a
     /// collapse, end or violation claim by another speaker within three days
     /// (not one the same report tells in its own voice).
-    pub(crate) fn disputes_among(&self, sets: &[(usize, Vec<Fact>)]) -> Vec<Dispute> {
-        let window = jiff::SignedDuration::from_hours(24 * DISPUTE_DAYS);
+    pub(crate) fn disputes_among(&self, sets: &[(usize, &[Fact])]) -> Vec<Dispute> {
+        let window = 24 * 3600 * DISPUTE_DAYS;
         let mut out: Vec<Dispute> = Vec::new();
-        let pick = |pred: &dyn Fn(&Fact) -> bool| -> Vec<(usize, Fact)> {
-            let mut v: Vec<(usize, Fact)> = sets
+        let pick = |pred: &dyn Fn(&Fact) -> bool| -> Vec<(usize, &Fact)> {
+            let mut v: Vec<(usize, &Fact)> = sets
                 .iter()
-                .flat_map(|(t, fs)| fs.iter().filter(|f| pred(f)).map(move |f| (*t, *f)))
+                .flat_map(|(t, fs)| fs.iter().filter(|f| pred(f)).map(move |f| (*t, f)))
                 .collect();
-            v.sort_by_key(|(_, f)| f.said);
+            v.sort_by_key(|(_, f)| f.said_s);
             v
         };
         let pro_all = pick(&|f| f.has(SUPPORTS));
@@ -91,27 +92,21 @@ impl Ledger {
             // a report telling a truce's history in its own voice ("had
             // largely held for seven weeks") does not dispute what it quotes
             // ("collapsed on Friday, activists said")
-            let own_story = |a: &Fact, o: &Fact| {
-                self.claims[a.claim].doc == self.claims[o.claim].doc
-                    && (!a.has(VOICED) || !o.has(VOICED))
-            };
-            let matches = |a: &Fact, side: &[(usize, Fact)]| {
-                let lo = a.said.checked_sub(window).unwrap_or(a.said);
-                let hi = a.said.checked_add(window).unwrap_or(a.said);
-                let from = side.partition_point(|(_, o)| o.said < lo);
-                side[from..]
-                    .iter()
-                    .take_while(|(_, o)| o.said <= hi)
-                    .any(|(_, o)| o.speaker != a.speaker && !own_story(a, o))
+            let own_story =
+                |a: &Fact, o: &Fact| a.doc == o.doc && (!a.has(VOICED) || !o.has(VOICED));
+            let pro_side = Side::new(&pro_all);
+            let con_side = Side::new(&con_all);
+            let matches = |a: &Fact, side: &Side| {
+                side.any_other(a, a.said_s - window, a.said_s + window, &own_story)
             };
             let pro: Vec<(usize, usize)> = pro_all
                 .iter()
-                .filter(|(_, f)| matches(f, &con_all))
+                .filter(|(_, f)| matches(f, &con_side))
                 .map(|(t, f)| (*t, f.claim))
                 .collect();
             let con: Vec<(usize, usize)> = con_all
                 .iter()
-                .filter(|(_, f)| matches(f, &pro_all))
+                .filter(|(_, f)| matches(f, &pro_side))
                 .map(|(t, f)| (*t, f.claim))
                 .collect();
             if !pro.is_empty() {
@@ -152,9 +147,9 @@ impl Ledger {
     pub fn disputes(&self) -> Vec<Dispute> {
         let mut out: Vec<Dispute> = Vec::new();
         for t in 0..self.truces.len() {
-            let mut sets = vec![(t, self.truces[t].facts.clone())];
+            let mut sets: Vec<(usize, &[Fact])> = vec![(t, &self.truces[t].facts)];
             for n in self.national_over(t) {
-                sets.push((n, self.truces[n].facts.clone()));
+                sets.push((n, &self.truces[n].facts));
             }
             for d in self.disputes_among(&sets) {
                 // keep disputes whose "holds" side belongs to this truce
@@ -206,7 +201,7 @@ impl Ledger {
                 }
             }
         }
-        let mut memo: Memo = std::collections::HashMap::new();
+        let mut memo = Memo::default();
         for (c, s) in self.claims.iter().enumerate() {
             if !plausible_violation(s) {
                 continue;
@@ -284,14 +279,18 @@ impl Ledger {
             return false;
         }
         let key = (t, p, s.said);
-        let found = match memo.get(&key) {
+        let found = match memo.states.get(&key) {
             Some(v) => *v,
             None => {
-                let v = self.assess(t, Some(p), s.said).map(|a| {
+                let covered = memo
+                    .covered
+                    .entry((t, p))
+                    .or_insert_with(|| self.covered(t, p));
+                let v = self.assess_covered(t, p, covered, s.said).map(|a| {
                     let heard = a.claims.iter().map(|f| f.said).max();
                     (a.state, a.start, a.end, heard)
                 });
-                memo.insert(key, v);
+                memo.states.insert(key, v);
                 v
             }
         };
@@ -392,6 +391,49 @@ impl Ledger {
                 .unwrap_or_else(|| self.accuser(c)),
             claim: self.claim_view(c),
         }
+    }
+}
+
+/// One side of a dispute, by statement time, with for each claim the next
+/// one by another speaker, so that a scan skips a speaker's run of claims.
+struct Side<'a> {
+    claims: &'a [(usize, &'a Fact)],
+    next_other: Vec<usize>,
+}
+
+impl<'a> Side<'a> {
+    fn new(claims: &'a [(usize, &'a Fact)]) -> Side<'a> {
+        let mut next_other = vec![claims.len(); claims.len()];
+        for i in (0..claims.len().saturating_sub(1)).rev() {
+            next_other[i] = if claims[i + 1].1.speaker != claims[i].1.speaker {
+                i + 1
+            } else {
+                next_other[i + 1]
+            };
+        }
+        Side { claims, next_other }
+    }
+
+    /// A claim said within `lo..=hi` by another speaker than `a`'s that is
+    /// not `a`'s own report telling it (`own_story`).
+    fn any_other(
+        &self,
+        a: &Fact,
+        lo: i64,
+        hi: i64,
+        own_story: &dyn Fn(&Fact, &Fact) -> bool,
+    ) -> bool {
+        let mut i = self.claims.partition_point(|(_, o)| o.said_s < lo);
+        while let Some((_, o)) = self.claims.get(i).filter(|(_, o)| o.said_s <= hi) {
+            if o.speaker == a.speaker {
+                i = self.next_other[i];
+            } else if own_story(a, o) {
+                i += 1;
+            } else {
+                return true;
+            }
+        }
+        false
     }
 }
 

@@ -424,6 +424,7 @@ impl Ledger {
             declarer_views: Vec::new(),
             party_views: Vec::new(),
             excluded_actors: Vec::new(),
+            rejections: Vec::new(),
         });
         self.index.by_family.entry(fam).or_default().push(t);
         if let Some(country) = country {
@@ -545,7 +546,14 @@ impl Ledger {
                 facts.push(Fact::of(c, s, speaker, country));
             }
             let excluded_actors = self.excluded_actors(t);
+            let rejections: Vec<usize> = (sorted.iter().copied())
+                .filter(|&c| {
+                    let s = &self.claims[c];
+                    s.kind() == ClaimKind::TruceRejected && !s.excluded.is_empty()
+                })
+                .collect();
             let truce = &mut self.truces[t];
+            truce.rejections = rejections;
             truce.excluded_actors = excluded_actors;
             truce.facts = facts;
             truce.excluded = excluded;

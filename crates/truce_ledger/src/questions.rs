@@ -179,15 +179,16 @@ impl Ledger {
                     .unwrap_or(DateTime::MIN);
                 let from = a.claims.partition_point(|f| f.said < since);
                 bearing.push((t, a.claims[from..].to_vec()));
-                truces.push(self.entry(t, place, &a));
+                truces.push(self.entry(t, place, at, &a));
             }
         }
+        let sets: Vec<(usize, &[Fact])> = bearing.iter().map(|(t, v)| (*t, v.as_slice())).collect();
         Status {
             place: self.place_view(place),
             at: at.to_string(),
             truces,
             excluded,
-            disputes: self.disputes_among(&bearing),
+            disputes: self.disputes_among(&sets),
         }
     }
 
@@ -205,7 +206,7 @@ impl Ledger {
             return None;
         }
         self.assess(t, Some(place), at)
-            .map(|a| self.entry(t, place, &a))
+            .map(|a| self.entry(t, place, at, &a))
     }
 
     /// Spoken of (or running to a stated end) at most [`STALE_DAYS`] before
@@ -216,7 +217,7 @@ impl Ledger {
         last >= at || crate::time::within_days(last, at, STALE_DAYS)
     }
 
-    fn entry(&self, t: usize, place: PlaceId, a: &Assessment) -> StatusEntry {
+    fn entry(&self, t: usize, place: PlaceId, at: DateTime, a: &Assessment) -> StatusEntry {
         let picked = |pred: &dyn Fn(&Fact) -> bool| -> Vec<usize> {
             a.claims
                 .iter()
@@ -236,7 +237,7 @@ impl Ledger {
             kind: truce.name.clone(),
             level: truce.level,
             state: a.state,
-            window: self.window(a),
+            window: self.window((a.start, a.end, a.end_by)),
             areas: self.covering_areas(t, place),
             declarer: self.declarer(t),
             extensions: self.latest_views(extensions.into_iter()),
@@ -247,23 +248,30 @@ impl Ledger {
             claims_for: self.latest_views(for_all.into_iter()),
             claims_against: self.latest_views(against_all.into_iter()),
             unresolved_exclusions: self.unresolved_exclusions(t),
-            contested_exclusions: self.contested_exclusions(t, place),
+            contested_exclusions: self.contested_exclusions(t, place, at),
         }
     }
 
     /// How many reports the claims come from.
     fn documents_of(&self, claims: &[usize]) -> usize {
-        let mut docs: Vec<usize> = claims.iter().map(|&c| self.claims[c].doc).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        docs.len()
+        let mut seen = vec![false; self.docs.len()];
+        let mut n = 0;
+        for &c in claims {
+            let d = self.claims[c].doc;
+            n += usize::from(!seen[d]);
+            seen[d] = true;
+        }
+        n
     }
 
-    fn window(&self, a: &Assessment) -> WindowView {
+    fn window(
+        &self,
+        (start, end, end_by): (Option<DateTime>, Option<DateTime>, Option<usize>),
+    ) -> WindowView {
         WindowView {
-            start: a.start.map(|s| s.to_string()),
-            end: a.end.map(|e| e.to_string()),
-            end_set_by: a.end_by.map(|c| self.claim_view(c)),
+            start: start.map(|s| s.to_string()),
+            end: end.map(|e| e.to_string()),
+            end_set_by: end_by.map(|c| self.claim_view(c)),
         }
     }
 
@@ -317,16 +325,14 @@ impl Ledger {
         self.truces[t].unresolved.clone()
     }
 
-    fn contested_exclusions(&self, t: usize, place: PlaceId) -> Vec<ClaimView> {
-        self.truces[t]
-            .claims()
-            .filter(|&c| {
-                let s = &self.claims[c];
-                s.kind() == ClaimKind::TruceRejected
-                    && s.excluded.iter().any(|&x| self.gaz.contains(x, place))
-            })
-            .map(|c| self.claim_view(c))
-            .collect()
+    /// The latest rejections of an exclusion that covers `place`, known by
+    /// `at`.
+    fn contested_exclusions(&self, t: usize, place: PlaceId, at: DateTime) -> Vec<ClaimView> {
+        let known = self.truces[t].rejections.iter().copied().filter(|&c| {
+            let s = &self.claims[c];
+            s.said.max(s.published) <= at && s.excluded.iter().any(|&x| self.gaz.contains(x, place))
+        });
+        self.latest_views(known)
     }
 
     /// The dated lifecycle of a truce, or of every truce bearing on a place.
@@ -455,13 +461,15 @@ impl Ledger {
         }
     }
 
+    /// An area's window over everything known (no state is needed).
     fn area_view(&self, t: usize, p: PlaceId) -> AreaView {
-        let a = self.assess(t, Some(p), DateTime::MAX);
+        let claims = self.bearing(t, Some(p), Some(DateTime::MAX));
+        let window = (!claims.is_empty()).then(|| crate::assess::window_of(&claims, Some(p)));
         AreaView {
             place: self.place_view(p),
-            proposed: a.as_ref().is_none_or(|a| a.start.is_none()),
-            window: match &a {
-                Some(a) => self.window(a),
+            proposed: window.is_none_or(|(start, _, _)| start.is_none()),
+            window: match window {
+                Some(w) => self.window(w),
                 None => WindowView {
                     start: None,
                     end: None,

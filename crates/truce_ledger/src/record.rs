@@ -247,6 +247,9 @@ pub(crate) struct TruceRec {
     pub party_views: Vec<crate::views::ActorView>,
     /// Actors whose areas it excludes (lexicon ids).
     pub excluded_actors: Vec<String>,
+    /// Its rejections of an exclusion ("rejected excluding Aleppo"), by
+    /// statement time.
+    pub rejections: Vec<usize>,
 }
 
 impl TruceRec {
