@@ -206,7 +206,7 @@ impl Extractor {
         let violation = crate::rules::violation_context::applies(doc, s);
         let nums = numbers(doc, s);
         let opening = crate::rules::opening_date::opening(doc, s);
-        let syntax = crate::syntax::Syntax::new(doc.text, s.span);
+        let syntax = crate::syntax::Syntax::new(doc.text, s.span, st.dateline_end);
         let mut sentence_scope = Vec::new();
         let mut seen: Vec<((ClaimKind, Option<usize>), usize)> = Vec::new();
         for seg in segments(doc, s, att.verb) {

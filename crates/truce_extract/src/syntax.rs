@@ -15,16 +15,22 @@ pub(crate) struct Syntax<'a> {
 }
 
 impl<'a> Syntax<'a> {
-    /// The sentence at `span` of `doc_text`.
+    /// The sentence at `span` of `doc_text`, from document byte `from` on
+    /// when that falls inside it: a dateline ("MOSCOW, May 1 (Wire) -")
+    /// is no part of the clause, and the parser would make it the subject.
     /// A credit in brackets opening the sentence ("(Outlet and Agencies)
-    /// A truce ...") is left out of the parse: it is no part of the
-    /// clause and would become its subject.
-    pub fn new(doc_text: &'a str, span: Span) -> Self {
-        let text = doc_text.get(span.start..span.end).unwrap_or("");
+    /// A truce ...") is left out of the parse for the same reason.
+    pub fn new(doc_text: &'a str, span: Span, from: usize) -> Self {
+        let start = if (span.start..span.end).contains(&from) {
+            from
+        } else {
+            span.start
+        };
+        let text = doc_text.get(start..span.end).unwrap_or("");
         let skip = opening_credit(text);
         Syntax {
             text: &text[skip..],
-            base: span.start + skip,
+            base: start + skip,
             parse: OnceCell::new(),
         }
     }
@@ -141,6 +147,33 @@ impl<'a> Syntax<'a> {
         matches!(p.tokens[verb].label, Dep::Relcl | Dep::Acl)
             && !own_subject
             && p.head_of(verb).is_some_and(|h| !noun_phrase_of(p, n, h))
+    }
+
+    /// Whether the verb trigger at `trigger` and the truce noun at `noun`
+    /// stand apart in the parse: the noun is not under the verb, the verb
+    /// does not describe the noun (a participle or relative clause under
+    /// it), and the verb has no pronoun or truce word of its own as object
+    /// or passive subject ("announced it"). "Sanctions against Russia,
+    /// imposed by the West" is apart from "a ceasefire in Ukraine" named
+    /// earlier. `false` when the trigger is no verb.
+    pub fn detached(&self, trigger: usize, noun: usize) -> bool {
+        let (Some(t), Some(n)) = (self.token_at(trigger), self.noun_at(noun)) else {
+            return false;
+        };
+        let p = self.parse();
+        if !p.tokens[t].is_verb() {
+            return false;
+        }
+        // "cease-fire": the noun phrase's head, not the first half
+        let n = (p.ancestors_or_self(n))
+            .find(|&k| p.tokens[k].label != Dep::Compound)
+            .unwrap_or(n);
+        let under = |low: usize, high: usize| p.ancestors_or_self(low).any(|k| k == high);
+        let pronoun = p.children(t).any(|k| {
+            matches!(p.tokens[k].label, Dep::Dobj | Dep::Nsubjpass | Dep::Nsubj)
+                && p.tokens[k].tag.starts_with("PRP")
+        });
+        !under(n, t) && !under(t, n) && !pronoun
     }
 
     /// Whether the truce noun at `noun` is the subject of a verb other

@@ -18,6 +18,7 @@
 //! | `gate.noun_of` | [`noun_of`] | "a collapse of the aid talks" is not a truce's collapse |
 //! | `gate.attributive` | [`attributive`] | "renewed hostilities", "a proposed ceasefire": adjectives claim nothing |
 //! | `gate.description` | [`description`] | "a ceasefire brokered by X has ended": the brokering is a description |
+//! | `gate.detached` | [`detached`] | "sanctions imposed by the West" beside a truce declares nothing |
 //! | `gate.reported` | [`reported`] | "announced the agreement had expired" declares nothing |
 //! | `gate.exclusion` | [`exclusion`] | "the truce does not cover Nusra" is a scope exclusion, not a negated truce |
 //! | `gate.talks_about` | [`talks_about`] | peace talks near a truce noun are not truce talks |
@@ -51,6 +52,7 @@ pub(crate) mod conditional;
 pub(crate) mod dating;
 pub(crate) mod declared_over;
 pub(crate) mod description;
+pub(crate) mod detached;
 pub(crate) mod exclusion;
 pub(crate) mod extend_to_place;
 pub(crate) mod extended_until;
@@ -173,6 +175,16 @@ impl Ctx<'_, '_> {
         self.syntax.describes_other(orig(f.folded.0), orig(noun.0))
     }
 
+    /// Whether the parse sets the frame's verb trigger apart from its truce
+    /// noun (`Syntax::detached`).
+    pub fn detached(&self, f: &Frame) -> bool {
+        let Some(noun) = self.noun else {
+            return false;
+        };
+        let orig = |a: usize| self.doc.folded.to_original(a, a + 1).start;
+        self.syntax.detached(orig(f.folded.0), orig(noun.0))
+    }
+
     /// The folded text of the sentence from its start to folded offset `at`.
     pub fn before(&self, at: usize) -> &str {
         let start = self.doc.folded.to_folded(self.s.span.start);
@@ -209,6 +221,7 @@ const GATES: &[Gate] = &[
     (attributive::ID, attributive::check),
     (description::ID, description::check),
     (acceptor_clause::ID, acceptor_clause::check),
+    (detached::ID, detached::check),
     (reported::ID, reported::check),
     (exclusion::ID, exclusion::check),
     (talks_about::ID, talks_about::check),
