@@ -34,6 +34,14 @@ pub(crate) struct Assessment {
     pub claims: Vec<Fact>,
 }
 
+/// The claims of a truce that cover a place (indices into its facts, in
+/// order): all of them, and those that speak ahead (plans and stated
+/// starts, known before the time they speak of).
+pub(crate) struct Covered {
+    all: Vec<u32>,
+    ahead: Vec<u32>,
+}
+
 /// What the questions need of one claim of a truce, kept small so that a
 /// truce with 100,000 claims is scanned in microseconds.
 #[derive(Clone, Copy, Debug)]
@@ -41,8 +49,10 @@ pub(crate) struct Fact {
     pub claim: usize,
     /// The claim's document (`Stored::doc`).
     pub doc: usize,
-    /// `said` in seconds from 2000-01-01 00:00, for fast comparisons.
+    /// `said` and `published` in seconds from 2000-01-01 00:00, for fast
+    /// comparisons.
     pub said_s: i64,
+    pub published_s: i64,
     pub said: DateTime,
     pub published: DateTime,
     pub end: Option<DateTime>,
@@ -81,9 +91,10 @@ pub(crate) const UNDATED: u32 = 1 << 16;
 
 /// Seconds from 2000-01-01 00:00 (civil time).
 pub(crate) fn seconds(t: DateTime) -> i64 {
-    t.duration_since(jiff::civil::date(2000, 1, 1).at(0, 0, 0, 0))
-        .as_secs()
+    t.duration_since(EPOCH).as_secs()
 }
+
+const EPOCH: DateTime = jiff::civil::date(2000, 1, 1).at(0, 0, 0, 0);
 
 impl Fact {
     pub fn of(claim: usize, s: &Stored, speaker: u32, country: Option<PlaceId>) -> Fact {
@@ -124,6 +135,7 @@ impl Fact {
             claim,
             doc: s.doc,
             said_s: seconds(s.said),
+            published_s: seconds(s.published),
             said: s.said,
             published: s.published,
             end: s.end.map(|b| b.end),
@@ -262,19 +274,23 @@ impl Ledger {
         self.established_only(t, picked.iter().map(|&i| facts[i as usize]).collect())
     }
 
-    /// `bearing` at a place, given its `covered` claims.
+    /// `bearing` at a place, given its `covered` claims: those said by `at`
+    /// and, of those said later, the plans and stated starts, each known
+    /// from its publication.
     pub(crate) fn bearing_among(
         &self,
         t: usize,
-        covered: &[u32],
+        covered: &Covered,
         at: Option<DateTime>,
     ) -> Vec<Fact> {
         let facts = &self.truces[t].facts;
-        let known = self.known(t, at);
-        let picked = (covered.iter())
-            .map(|&i| (i as usize, &facts[i as usize]))
-            .filter(|(i, f)| known(*i, f))
-            .map(|(_, f)| *f)
+        let at = at.map_or(i64::MAX, seconds);
+        let said = facts.partition_point(|f| f.said_s <= at) as u32;
+        let early = &covered.all[..covered.all.partition_point(|&i| i < said)];
+        let late = &covered.ahead[covered.ahead.partition_point(|&i| i < said)..];
+        let picked = (early.iter().chain(late))
+            .map(|&i| facts[i as usize])
+            .filter(|f| f.published_s <= at)
             .collect();
         self.established_only(t, picked)
     }
@@ -294,10 +310,10 @@ impl Ledger {
     /// it speaks of later.
     fn known(&self, t: usize, at: Option<DateTime>) -> impl Fn(usize, &Fact) -> bool {
         let facts = &self.truces[t].facts;
-        let said = at.map_or(facts.len(), |at| facts.partition_point(|f| f.said <= at));
+        let at = at.map_or(i64::MAX, seconds);
+        let said = facts.partition_point(|f| f.said_s <= at);
         move |i: usize, f: &Fact| {
-            at.is_none_or(|at| f.published <= at)
-                && (i < said || f.has(PROPOSES) || f.has(IN_FORCE))
+            f.published_s <= at && (i < said || f.has(PROPOSES) || f.has(IN_FORCE))
         }
     }
 
@@ -342,8 +358,13 @@ impl Ledger {
     /// The claims of truce `t` that cover `place`, whenever said: what
     /// `bearing_among` filters by time, for callers asking about one place
     /// at many times.
-    pub(crate) fn covered(&self, t: usize, place: PlaceId) -> Vec<u32> {
-        self.covering_facts(t, place, &|_, _| true)
+    pub(crate) fn covered(&self, t: usize, place: PlaceId) -> Covered {
+        let all = self.covering_facts(t, place, &|_, _| true);
+        let facts = &self.truces[t].facts;
+        let ahead = (all.iter().copied())
+            .filter(|&i| facts[i as usize].has(PROPOSES) || facts[i as usize].has(IN_FORCE))
+            .collect();
+        Covered { all, ahead }
     }
 
     /// Drops the unscoped claims unless the area is established: a
@@ -376,7 +397,7 @@ impl Ledger {
         &self,
         t: usize,
         place: PlaceId,
-        covered: &[u32],
+        covered: &Covered,
         at: DateTime,
     ) -> Option<Assessment> {
         if !self.may_bear(t, place, Some(at)) {

@@ -53,7 +53,7 @@ pub struct Violation {
 #[derive(Default)]
 struct Memo {
     states: HashMap<(usize, PlaceId, DateTime), Option<Assessed>>,
-    covered: HashMap<(usize, PlaceId), Vec<u32>>,
+    covered: HashMap<(usize, PlaceId), crate::assess::Covered>,
 }
 
 type Assessed = (State, Option<DateTime>, Option<DateTime>, Option<DateTime>);

@@ -157,7 +157,7 @@ impl Ledger {
     pub fn status(&self, place: PlaceId, at: DateTime) -> Status {
         let mut truces = Vec::new();
         let mut excluded = Vec::new();
-        let mut bearing = Vec::new();
+        let mut assessed = Vec::new();
         for t in self.covering(place) {
             if !self.founded(t) || !self.current(t, at) {
                 continue;
@@ -173,16 +173,22 @@ impl Ledger {
                 continue;
             }
             if let Some(a) = self.assess(t, Some(place), at) {
-                // disputes of the last STALE_DAYS: what is contested now
-                let since = at
-                    .checked_sub(SignedDuration::from_hours(24 * STALE_DAYS))
-                    .unwrap_or(DateTime::MIN);
-                let from = a.claims.partition_point(|f| f.said < since);
-                bearing.push((t, a.claims[from..].to_vec()));
                 truces.push(self.entry(t, place, at, &a));
+                assessed.push((t, a));
             }
         }
-        let sets: Vec<(usize, &[Fact])> = bearing.iter().map(|(t, v)| (*t, v.as_slice())).collect();
+        // disputes of the last STALE_DAYS: what is contested now
+        let since = at
+            .checked_sub(SignedDuration::from_hours(24 * STALE_DAYS))
+            .unwrap_or(DateTime::MIN);
+        let sets: Vec<(usize, &[Fact])> = (assessed.iter())
+            .map(|(t, a)| {
+                (
+                    *t,
+                    &a.claims[a.claims.partition_point(|f| f.said < since)..],
+                )
+            })
+            .collect();
         Status {
             place: self.place_view(place),
             at: at.to_string(),
@@ -328,11 +334,17 @@ impl Ledger {
     /// The latest rejections of an exclusion that covers `place`, known by
     /// `at`.
     fn contested_exclusions(&self, t: usize, place: PlaceId, at: DateTime) -> Vec<ClaimView> {
-        let known = self.truces[t].rejections.iter().copied().filter(|&c| {
-            let s = &self.claims[c];
-            s.said.max(s.published) <= at && s.excluded.iter().any(|&x| self.gaz.contains(x, place))
-        });
-        self.latest_views(known)
+        let all = &self.truces[t].rejections;
+        let said = all.partition_point(|&c| self.claims[c].said <= at);
+        let mut latest: Vec<usize> = (all[..said].iter().rev().copied())
+            .filter(|&c| {
+                let s = &self.claims[c];
+                s.published <= at && s.excluded.iter().any(|&x| self.gaz.contains(x, place))
+            })
+            .take(crate::MAX_LISTED)
+            .collect();
+        latest.reverse();
+        latest.into_iter().map(|c| self.claim_view(c)).collect()
     }
 
     /// The dated lifecycle of a truce, or of every truce bearing on a place.
