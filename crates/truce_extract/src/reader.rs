@@ -220,7 +220,7 @@ impl Extractor {
             let filed = |t: usize| s.times[t].span.start < st.dateline_end;
             let times: Vec<usize> = (0..s.times.len())
                 .filter(|&t| Some(t) != statement_time && in_seg(s.times[t].folded, seg))
-                .filter(|&t| !filed(t))
+                .filter(|&t| !filed(t) && !crate::rules::deadline::given(doc, s, t))
                 .collect();
             for t in times {
                 let at = s.times[t].folded.0;

@@ -26,6 +26,7 @@
 //! | `gate.habitual` | [`habitual`] | "every time a truce is declared": generalities claim nothing |
 //! | `gate.declared_over` | [`declared_over`] | "declared the truce null and void" ends it |
 //! | `gate.cause_of_end` | [`cause_of_end`] | "violations have ended the truce": a collapse, the violations its cause |
+//! | `gate.support_noun` | [`support_noun`] | "in support of the truce" accepts it; "support for the army" near a truce does not |
 //! | `gate.no_longer` | [`no_longer`] | "the truce was no longer in place" ends it |
 //! | `gate.support` | [`support`] | "announced its support for the deal" accepts it |
 //! | `gate.other_object` | [`other_object`] | "expand delivery of aid" extends no truce |
@@ -40,6 +41,7 @@
 //! | `context.violation` | [`violation_context`] | when a sentence's attacks are violations of its truce |
 //! | `place.where` | [`where_place`] | "Aleppo, where Russia extended the truce": the where-clause's place |
 //! | `time.extended_until` | [`extended_until`] | "extended a truce that began on Wednesday until Monday": the end |
+//! | `time.deadline` | [`deadline`] | "give the process two weeks": a deadline, not the truce's length |
 //! | `time.opening` | [`opening_date`] | "On 9 July 2017, ..." dates every claim of its sentence |
 
 pub(crate) mod acceptor_clause;
@@ -50,6 +52,7 @@ pub(crate) mod cause_of_end;
 pub(crate) mod compound;
 pub(crate) mod conditional;
 pub(crate) mod dating;
+pub(crate) mod deadline;
 pub(crate) mod declared_over;
 pub(crate) mod description;
 pub(crate) mod detached;
@@ -71,6 +74,7 @@ pub(crate) mod reported;
 pub(crate) mod scheduled;
 pub(crate) mod subject;
 pub(crate) mod support;
+pub(crate) mod support_noun;
 pub(crate) mod talks_about;
 pub(crate) mod venue;
 pub(crate) mod violation_context;
@@ -215,6 +219,7 @@ const GATES: &[Gate] = &[
     (declared_over::ID, declared_over::check),
     (cause_of_end::ID, cause_of_end::check),
     (support::ID, support::check),
+    (support_noun::ID, support_noun::check),
     (no_longer::ID, no_longer::check),
     (other_object::ID, other_object::check),
     (purpose::ID, purpose::check),
