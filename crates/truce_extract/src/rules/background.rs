@@ -1,8 +1,8 @@
 //! `gate.background`: a truce named as the background of something else.
 //!
 //! Matches a frame whose truce noun follows, within three words and in its
-//! clause, a phrase of the `background` list ("despite", "ahead of", "in
-//! support of", "during", "under"). "Aid waited despite the truce agreed on
+//! clause, a phrase of the `background` list ("despite", "ahead of",
+//! "during", "under"). "Aid waited despite the truce agreed on
 //! Friday" reports waiting, not a new declaration; "the army
 //! pressed on ahead of a ceasefire agreed by the powers" likewise.
 //! An attack "despite the truce" is kept: it is the violation that
@@ -33,7 +33,6 @@ mod tests {
         for s in [
             "Aid convoys waited near Madaya despite the truce agreed in September.",
             "Russia pressed its air campaign ahead of a ceasefire agreed by major powers.",
-            "The group issued a statement in support of the truce announced on Friday.",
             "Aid entered Douma during the truce declared by the army.",
             "Under the ceasefire agreed in Munich, aid was to reach besieged towns.",
         ] {
@@ -46,5 +45,14 @@ mod tests {
     fn a_truce_that_is_the_subject_keeps_its_claim() {
         let k = truce_kinds("Despite the shelling, the truce held in Homs on Sunday.");
         assert!(k.iter().any(|(k, _)| k == "truce.in_force"), "{k:?}");
+        // a statement in support of the truce accepts it (`gate.support_noun`)
+        let k = truce_kinds(
+            "The group issued a statement in support of the truce announced on Friday.",
+        );
+        assert_eq!(
+            k,
+            [("truce.accepted".to_string(), "asserted".to_string())],
+            "{k:?}"
+        );
     }
 }
